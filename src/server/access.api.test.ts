@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ROLES, type TRole } from '../modules/auth/auth.policy';
+import { DEMO_USERS } from '../modules/demo/demo.seed';
+import { createTestApp, login, type TTestApp } from '../../tests/helpers/test-app';
+
+type TExpected = 'public' | 'signed-in' | TRole[];
+
+/**
+ * The expected access of every API route, written out by hand (not derived from the code under
+ * test). A new route fails this test until its line is added here.
+ */
+const EXPECTED: Record<string, TExpected> = {
+  'GET /api/health': 'public',
+  'GET /api/auth/session': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'signed-in',
+  'POST /api/auth/password': 'signed-in',
+  'PUT /api/me/locale': 'signed-in',
+  'GET /api/me/tokens': 'signed-in',
+  'POST /api/me/tokens': 'signed-in',
+  'DELETE /api/me/tokens/:id': 'signed-in',
+  'GET /api/admin/users': ['ADMIN'],
+  'POST /api/admin/users': ['ADMIN'],
+  'PATCH /api/admin/users/:id': ['ADMIN'],
+  'POST /api/admin/users/:id/reset-password': ['ADMIN'],
+  'GET /api/admin/audit': ['ADMIN'],
+  'GET /api/admin/outbox': ['ADMIN'],
+  'GET /api/units': 'public',
+  'GET /api/units/lineage': 'public',
+  'POST /api/admin/units/import': ['ADMIN'],
+};
+
+const isAllowed = (expected: TExpected, role: TRole | null): boolean =>
+  expected === 'public' || (role !== null && (expected === 'signed-in' || expected.includes(role)));
+
+describe('route table × roles (deny by default)', () => {
+  let t: TTestApp;
+  before(async () => {
+    t = await createTestApp({ LOGIN_IP_MAX_FAILURES: '10000' });
+  });
+  after(async () => t.close());
+
+  it('every API route declares its access and appears in the expected table', () => {
+    const declared = t.routeTable.map((r) => `${r.method} ${r.url}`);
+    const missing = declared.filter((k) => !(k in EXPECTED));
+    assert.deepEqual(missing, [], `routes without an expected-access line: ${missing.join(', ')}`);
+    const stale = Object.keys(EXPECTED).filter((k) => !declared.includes(k));
+    assert.deepEqual(stale, [], `expected-access lines for routes that do not exist: ${stale.join(', ')}`);
+  });
+
+  it('a route registered without access is refused at start-up', async () => {
+    const { default: Fastify } = await import('fastify');
+    const { registerAuthHooks } = await import('./auth-hooks');
+    const app = Fastify();
+    await app.register(import('@fastify/cookie'));
+    registerAuthHooks(app, { authService: t.services.authService, config: t.config, routeTable: [] });
+    assert.throws(() => app.get('/api/oops', async () => 'x'), /declares no access/);
+  });
+
+  for (const role of [null, ...ROLES] as (TRole | null)[]) {
+    it(`${role ?? 'anonymous'}: allowed routes pass the gate, others get 401/403`, async () => {
+      const username = role ? DEMO_USERS.find((u) => u.role === role)?.username : undefined;
+      for (const route of t.routeTable) {
+        const key = `${route.method} ${route.url}`;
+        const expected = EXPECTED[key];
+        if (!expected) continue;
+        const session = username ? await login(t, username) : null;
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url: route.url.replace(/:(\w+)/g, '999999'),
+          headers: session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {},
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+        });
+        if (isAllowed(expected, role)) {
+          assert.ok(![401, 403].includes(res.statusCode) || key === 'POST /api/auth/login', `${role ?? 'anonymous'} should pass ${key}, got ${res.statusCode} ${res.body}`);
+        } else {
+          assert.equal(res.statusCode, role ? 403 : 401, `${role ?? 'anonymous'} must be refused ${key}, got ${res.statusCode}`);
+          assert.equal(res.json().code, role ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { TConfig } from '../config/config';
+import type { TDatabase } from '../db/client';
+import { registerAuditRoutes } from '../modules/audit/audit.routes';
+import { registerAuthRoutes } from '../modules/auth/auth.routes';
+import { createAuthService } from '../modules/auth/auth.service';
+import { registerHealthRoutes } from '../modules/health/health.routes';
+import { createMailService } from '../modules/mail/mail.service';
+import { createSmtpTransport, type TMailTransport } from '../modules/mail/mail-transport';
+import { registerOutboxRoutes } from '../modules/mail/outbox.routes';
+import { registerTokenRoutes } from '../modules/tokens/tokens.routes';
+import { createTokenService } from '../modules/tokens/tokens.service';
+import { registerUnitRoutes } from '../modules/units/units.routes';
+import { createUnitService } from '../modules/units/units.service';
+import { registerUserRoutes } from '../modules/users/users.routes';
+import { createUserService } from '../modules/users/users.service';
+import type { TApp } from './app-types';
+import { registerAuthHooks, type TRouteEntry } from './auth-hooks';
+import { registerErrorHandler, sendNotFound } from './error-handler';
+import { APP_VERSION } from './version';
+
+export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+
+export type TAppOptions = {
+  config: TConfig;
+  database: TDatabase;
+  /** Replaces SMTP (tests pass a fake); default: SMTP when SMTP_URL is set, else outbox only. */
+  mailTransport?: TMailTransport | null;
+  logger?: boolean;
+};
+
+/**
+ * The composition root: builds services from their dependencies and registers every route.
+ * Returns the app, its route table (for the access test) and the services (for jobs and CLI).
+ */
+export const buildApp = async ({ config, database, mailTransport, logger = true }: TAppOptions) => {
+  const app = Fastify({
+    logger: logger
+      ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>() as TApp;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 20 }, throwFileSizeLimit: true });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'congthuong API', version: APP_VERSION, description: 'API of the Department of Industry and Trade information system. Errors: {code, message, details, requestId}.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ct_session' },
+          token: { type: 'http', scheme: 'bearer', description: 'Personal access token (ct_…)' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  const db = database.db;
+  const transport = mailTransport !== undefined ? mailTransport : config.smtpUrl ? createSmtpTransport(config.smtpUrl) : null;
+  const mailService = createMailService({ db, transport, from: config.mailFrom });
+  const authService = createAuthService({ db, config });
+  const userService = createUserService({ db, mail: mailService });
+  const tokenService = createTokenService({ db });
+  const unitService = createUnitService({ db });
+
+  const routeTable: TRouteEntry[] = [];
+  registerAuthHooks(app, { authService, config, routeTable });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', String(request.id));
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (!request.url.startsWith('/docs')) {
+      reply.header('x-frame-options', 'DENY');
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+      );
+    }
+    if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  registerHealthRoutes(app, { database });
+  registerAuthRoutes(app, { authService, config });
+  registerUserRoutes(app, { userService });
+  registerTokenRoutes(app, { tokenService });
+  registerAuditRoutes(app, { db });
+  registerOutboxRoutes(app, { mailService });
+  registerUnitRoutes(app, { unitService });
+
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/docs');
+    if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');
+    return sendNotFound(request, reply);
+  });
+
+  return { app, routeTable, services: { authService, userService, tokenService, unitService, mailService } };
+};
+
+export type TBuiltApp = Awaited<ReturnType<typeof buildApp>>;
