@@ -11,6 +11,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<TCliComman
   'stats compute': { summary: 'stats compute <inputDir> <outputDir>  compute IIP and value indicators from CSV files', load: () => import('./commands/stats-compute') },
   'calendar lunar': { summary: 'calendar lunar <YYYY-MM-DD>... | --file <dates.csv>  Vietnamese lunar dates', load: () => import('./commands/calendar-lunar') },
   'calendar add-workdays': { summary: 'calendar add-workdays <YYYY-MM-DD> <n> | --file <rows.csv>  due date after n working days', load: () => import('./commands/calendar-add-workdays') },
+  'db migrate': { summary: 'db migrate  apply pending database migrations', load: () => import('./commands/db-migrate') },
+  backup: { summary: 'backup <file>  write a backup of the database (PGlite or PostgreSQL)', load: () => import('./commands/backup') },
+  restore: { summary: 'restore <file>  replace the database content with a backup', load: () => import('./commands/restore') },
   'sme classify': { summary: 'sme classify <file.csv>  SME class under Decree 80/2021', load: () => import('./commands/sme-classify') },
 };
 
