@@ -54,7 +54,7 @@ describe('route table × roles (deny by default)', () => {
     const { registerAuthHooks } = await import('./auth-hooks');
     const app = Fastify();
     await app.register(import('@fastify/cookie'));
-    registerAuthHooks(app, { authService: t.services.authService, config: t.config, routeTable: [] });
+    registerAuthHooks(app, { authService: t.services.authService, routeTable: [] });
     assert.throws(() => app.get('/api/oops', async () => 'x'), /declares no access/);
   });
 

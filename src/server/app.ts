@@ -83,7 +83,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const unitService = createUnitService({ db });
 
   const routeTable: TRouteEntry[] = [];
-  registerAuthHooks(app, { authService, config, routeTable });
+  registerAuthHooks(app, { authService, routeTable });
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', String(request.id));

@@ -33,7 +33,7 @@ export const sessionCookieOptions = (config: Pick<TConfig, 'cookieSecure' | 'ses
  */
 export const registerAuthHooks = (
   app: FastifyInstance,
-  { authService, config, routeTable }: { authService: TAuthService; config: TConfig; routeTable: TRouteEntry[] },
+  { authService, routeTable }: { authService: TAuthService; routeTable: TRouteEntry[] },
 ): void => {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionTokenHash', null);
