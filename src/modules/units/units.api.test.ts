@@ -47,7 +47,8 @@ describe('administrative units', () => {
     const n = await countUnits();
     const dry = await upload(NEW_UNITS, true);
     assert.equal(dry.statusCode, 200, dry.body);
-    assert.deepEqual({ ...dry.json(), errors: dry.json().errors.length }, { dryRun: true, inserted: 3, updated: 0, unchanged: 0, lineage: 4, errors: 0 });
+    const dryBody = dry.json() as Record<string, unknown> & { errors: unknown[] };
+    assert.deepEqual({ ...dryBody, errors: dryBody.errors.length }, { dryRun: true, inserted: 3, updated: 0, unchanged: 0, lineage: 4, errors: 0 });
     assert.equal(await countUnits(), n);
     const real = await upload(NEW_UNITS, false);
     assert.equal(real.statusCode, 200, real.body);
