@@ -27,23 +27,31 @@ export const decodeUtf8Strict = (bytes: Uint8Array): string => {
   }
 };
 
-/**
- * Parses CSV text into records keyed by canonical column names. `aliases` maps each canonical
- * name to the header spellings accepted (Vietnamese or English, compared without case/diacritics).
- */
-export const parseCsvRecords = <TKey extends string>(
-  text: string,
-  { aliases, required }: { aliases: Record<TKey, string[]>; required: TKey[] },
-): { rows: { rowNumber: number; values: Partial<Record<TKey, string>> }[]; columns: TKey[] } => {
-  let records: string[][];
+/** A row of cells with its line (CSV) or row number (XLSX) in the file, for error messages. */
+export type TSheetRow = { line: number; cells: string[] };
+
+/** Parses CSV text into rows of cells (RFC 4180; quoted fields may hold commas and line breaks). */
+export const parseCsvRows = (text: string): TSheetRow[] => {
   try {
-    records = parse(text, { relax_column_count: false, skip_empty_lines: true, trim: true, bom: true }) as string[][];
+    const parsed = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    return parsed.map((p) => ({ line: p.info.lines, cells: p.record }));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new FileFormatError(`The CSV file cannot be parsed: ${message}`);
   }
+};
+
+/**
+ * Maps rows of cells (first row = header) to records keyed by canonical column names. `aliases`
+ * maps each canonical name to the header spellings accepted (Vietnamese or English, compared
+ * without case or diacritics).
+ */
+export const mapRecords = <TKey extends string>(
+  records: TSheetRow[],
+  { aliases, required }: { aliases: Record<TKey, string[]>; required: TKey[] },
+): { rows: { rowNumber: number; values: Partial<Record<TKey, string>> }[]; columns: TKey[] } => {
   if (records.length === 0) throw new FileFormatError('The file has no header row');
-  const header = records[0].map(normaliseHeader);
+  const header = records[0].cells.map(normaliseHeader);
   const index = new Map<TKey, number>();
   const keys = Object.keys(aliases) as TKey[];
   for (const key of keys) {
@@ -53,13 +61,17 @@ export const parseCsvRecords = <TKey extends string>(
   }
   const missing = required.filter((k) => !index.has(k));
   if (missing.length) throw new FileFormatError(`Missing required column(s): ${missing.join(', ')}`);
-  const rows = records.slice(1).map((cells, i) => {
+  const rows = records.slice(1).map(({ line, cells }) => {
     const values: Partial<Record<TKey, string>> = {};
-    for (const [key, at] of index) values[key] = cells[at] ?? '';
-    return { rowNumber: i + 2, values };
+    for (const [key, at] of index) values[key] = (cells[at] ?? '').trim();
+    return { rowNumber: line, values };
   });
   return { rows, columns: [...index.keys()] };
 };
+
+/** Parses CSV text into records keyed by canonical column names (see mapRecords). */
+export const parseCsvRecords = <TKey extends string>(text: string, options: { aliases: Record<TKey, string[]>; required: TKey[] }) =>
+  mapRecords(parseCsvRows(text), options);
 
 /** Header names compared without case, diacritics, spaces or punctuation. */
 export const normaliseHeader = (name: string): string =>

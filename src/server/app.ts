@@ -14,6 +14,9 @@ import type { TDatabase } from '../db/client';
 import { registerAuditRoutes } from '../modules/audit/audit.routes';
 import { registerAuthRoutes } from '../modules/auth/auth.routes';
 import { createAuthService } from '../modules/auth/auth.service';
+import { registerEnterpriseRoutes } from '../modules/enterprises/enterprises.routes';
+import { createEnterpriseImportService } from '../modules/enterprises/enterprises-import.service';
+import { createEnterpriseService } from '../modules/enterprises/enterprises.service';
 import { registerHealthRoutes } from '../modules/health/health.routes';
 import { createMailService } from '../modules/mail/mail.service';
 import { createSmtpTransport, type TMailTransport } from '../modules/mail/mail-transport';
@@ -81,6 +84,8 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const userService = createUserService({ db, mail: mailService });
   const tokenService = createTokenService({ db });
   const unitService = createUnitService({ db });
+  const enterpriseService = createEnterpriseService({ db });
+  const enterpriseImportService = createEnterpriseImportService({ db });
 
   const routeTable: TRouteEntry[] = [];
   registerAuthHooks(app, { authService, routeTable });
@@ -107,6 +112,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerAuditRoutes(app, { db });
   registerOutboxRoutes(app, { mailService });
   registerUnitRoutes(app, { unitService });
+  registerEnterpriseRoutes(app, { db, enterpriseService, importService: enterpriseImportService });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
@@ -116,7 +122,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
     return sendNotFound(request, reply);
   });
 
-  return { app, routeTable, services: { authService, userService, tokenService, unitService, mailService } };
+  return { app, routeTable, services: { authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService } };
 };
 
 export type TBuiltApp = Awaited<ReturnType<typeof buildApp>>;

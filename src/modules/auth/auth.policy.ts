@@ -15,6 +15,9 @@ export const PERMISSIONS = [
   'admin.units',
   'admin.outbox',
   'me.tokens',
+  'enterprises.read',
+  'enterprises.write',
+  'enterprises.self',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -33,15 +36,27 @@ export type TActor = {
 };
 
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'me.tokens'],
-  LEADER: ['me.tokens'],
-  OFFICER: ['me.tokens'],
-  AREA_OFFICER: ['me.tokens'],
-  ENTERPRISE: ['me.tokens'],
+  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'me.tokens', 'enterprises.read', 'enterprises.write'],
+  LEADER: ['me.tokens', 'enterprises.read'],
+  OFFICER: ['me.tokens', 'enterprises.read'],
+  AREA_OFFICER: ['me.tokens', 'enterprises.read'],
+  ENTERPRISE: ['me.tokens', 'enterprises.self'],
+};
+
+/** Extra permissions an officer gets from the divisions (modules) assigned to them. */
+const MODULE_PERMISSIONS: Record<TModule, readonly TPermission[]> = {
+  INDUSTRY: ['enterprises.write'],
+  TRADE: ['enterprises.write'],
+  PLANNING_STATS: ['enterprises.write'],
+  ONE_STOP: [],
 };
 
 /** Permissions a user holds through role (and, for officers, modules). */
-export const listPermissions = (user: Pick<TActor, 'role' | 'modules'>): TPermission[] => [...ROLE_PERMISSIONS[user.role]];
+export const listPermissions = (user: Pick<TActor, 'role' | 'modules'>): TPermission[] => {
+  const own = new Set<TPermission>(ROLE_PERMISSIONS[user.role]);
+  if (user.role === 'OFFICER') for (const m of user.modules) for (const p of MODULE_PERMISSIONS[m] ?? []) own.add(p);
+  return PERMISSIONS.filter((p) => own.has(p));
+};
 
 /** True when the actor holds the permission (and, for token access, the token carries it). */
 export const hasPermission = (actor: TActor | null, permission: TPermission): boolean => {

@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import type { TDb } from '../../db/client';
+import { enterprises, industrialZones } from '../../db/schema/enterprises';
+import { createEnterpriseImportService } from '../enterprises/enterprises-import.service';
+import { generateDemoEnterprises, toEnterpriseCsv } from './demo-enterprises';
 import { recordAudit, systemContext } from '../audit/audit.service';
 import type { TModule, TRole } from '../auth/auth.policy';
 import { hashPassword } from '../auth/password';
@@ -36,6 +40,8 @@ export const seedDemo = async ({ db, password, print }: { db: TDb; password: str
     const bytes = fs.readFileSync(path.join(REFERENCE_DIR, 'hanoi-units-demo.csv'));
     await createUnitService({ db }).importUnits(ctx, { bytes, dryRun: false });
   }
+  await seedZones(db);
+  await seedDemoEnterprises(db, { count: DEMO_ENTERPRISES });
   const demoPassword = password ?? `Demo-${randomBytes(6).toString('base64url')}`;
   const created: string[] = [];
   let passwordHash: string | undefined;
@@ -64,4 +70,39 @@ export const seedDemo = async ({ db, password, print }: { db: TDb; password: str
     print('');
   }
   return { created };
+};
+
+/** Number of enterprises in the default demo (the benchmark uses `demo generate --enterprises N`). */
+export const DEMO_ENTERPRISES = 3000;
+
+/** Industrial zones and clusters of Hà Nội from reference/hanoi-zones.csv (aggregate rows skipped). */
+export const seedZones = async (db: TDb): Promise<void> => {
+  if ((await db.select({ id: industrialZones.id }).from(industrialZones).limit(1)).length) return;
+  const rows = parse(fs.readFileSync(path.join(REFERENCE_DIR, 'hanoi-zones.csv'), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const zones = rows
+    .filter((r) => ['KCN', 'CCN', 'KCNC'].includes(r.kind))
+    .map((r) => ({ kind: r.kind, name: r.name_vi, formerDistrict: r.former_district_pre_2025 || null, areaHa: r.area_ha || null, operator: r.investor_or_operator || null, status: r.status || null, source: r.source || null }));
+  await db.transaction(async (tx) => {
+    const inserted = await tx.insert(industrialZones).values(zones).returning();
+    for (const z of inserted) await recordAudit(tx, systemContext('demo-seed'), { entity: 'industrial_zone', entityId: z.id, action: 'zone.create', after: z });
+  });
+};
+
+/**
+ * Seeds demo enterprises through the real import (validation, SME classification, audit). The
+ * first one is the enterprise of the demo enterprise account.
+ */
+export const seedDemoEnterprises = async (db: TDb, { count, seed = 2026 }: { count: number; seed?: number }): Promise<void> => {
+  if ((await db.select({ id: enterprises.id }).from(enterprises).limit(1)).length) return;
+  const zoneNames = (await db.select({ name: industrialZones.name }).from(industrialZones)).map((z) => z.name);
+  const year = new Date().getFullYear() - 1;
+  const own = {
+    tax_code: '0101234567', name_vi: 'Công ty TNHH Cơ khí Đông Anh', short_name: 'Cơ khí Đông Anh', legal_form: 'TNHH_2TV', ownership: 'NON_STATE',
+    vsic_main: '2592', address: 'Số 12 đường Cao Lỗ, Đông Anh, Hà Nội', former_district: '017', zone: zoneNames.find((z) => z.includes('Thăng Long')) ?? '',
+    established_on: '2008-05-20', status: 'ACTIVE', legal_rep: 'Nguyễn Văn Hùng', phone: '02438830000', email: 'lienhe@cokhidonganh.vn',
+    year: String(year), avg_insured_employees: '48', revenue_vnd: '38500000000', capital_vnd: '16000000000',
+  };
+  const rows = [own, ...generateDemoEnterprises({ count: count - 1, seed, year, zoneNames })];
+  const csv = toEnterpriseCsv(rows);
+  await createEnterpriseImportService({ db }).importEnterprises(systemContext('demo-seed'), { fileName: 'demo-enterprises.csv', bytes: Buffer.from(csv), dryRun: false });
 };

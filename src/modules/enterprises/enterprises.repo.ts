@@ -1,0 +1,207 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type TDbOrTx } from '../../db/client';
+import { enterpriseChangeRequests, enterpriseFigures, enterprises, importRuns, industrialZones } from '../../db/schema/enterprises';
+import type { TEnterpriseFilter } from './enterprises.schemas';
+
+export type TEnterpriseRow = typeof enterprises.$inferSelect;
+export type TFiguresRow = typeof enterpriseFigures.$inferSelect;
+
+/** The stored fields compared by imports to tell changed from unchanged rows. */
+export const COMPARABLE_COLUMNS = [
+  'taxCode', 'nameVi', 'nameIntl', 'shortName', 'legalForm', 'ownership', 'vsicMain', 'vsicOther', 'address', 'unitCode',
+  'formerDistrict', 'zoneId', 'establishedOn', 'status', 'statusSince', 'legalRep', 'phone', 'email', 'website',
+] as const;
+
+const SORTS = {
+  name: sql`${enterprises.nameVi}`,
+  taxCode: sql`${enterprises.taxCode}`,
+  established: sql`${enterprises.establishedOn}`,
+  updated: sql`${enterprises.updatedAt}`,
+} as const;
+export type TEnterpriseSort = keyof typeof SORTS | 'relevance';
+
+/** unaccented, lower-case words of a search text (đ → d), as the index holds them. */
+export const toSearchWords = (q: string): string[] =>
+  q
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+/**
+ * WHERE clause of the enterprise list: diacritics-free, typo-tolerant search (every word must
+ * appear, or else be similar to a word of the name: pg_trgm word similarity), tax-code prefix,
+ * and the filters.
+ */
+export const buildEnterpriseWhere = (f: TEnterpriseFilter, { fuzzy }: { fuzzy: boolean }): SQL | undefined => {
+  const where: SQL[] = [];
+  const q = f.q?.trim();
+  if (q) {
+    const digits = q.replace(/\s+/g, '');
+    if (/^\d[\d-]*$/.test(digits)) {
+      where.push(sql`${enterprises.taxCode} like ${digits.replace(/[%_]/g, '') + '%'}`);
+    } else {
+      const words = toSearchWords(q);
+      for (const w of words) {
+        where.push(fuzzy ? sql`${w} <% ${enterprises.searchText}` : sql`${enterprises.searchText} like ${'%' + w + '%'}`);
+      }
+    }
+  }
+  if (f.sizeClass) where.push(eq(enterprises.sizeClass, f.sizeClass));
+  if (f.section) where.push(sql`substr(${enterprises.vsicMain}, 1, 2) = any(select code from vsic_division_section where section = ${f.section})`);
+  if (f.division) where.push(sql`substr(${enterprises.vsicMain}, 1, 2) = ${f.division}`);
+  if (f.ownership) where.push(eq(enterprises.ownership, f.ownership));
+  if (f.unit) where.push(eq(enterprises.unitCode, f.unit));
+  if (f.formerDistrict) where.push(eq(enterprises.formerDistrict, f.formerDistrict));
+  if (f.zone) where.push(eq(enterprises.zoneId, f.zone));
+  if (f.status) where.push(eq(enterprises.status, f.status));
+  if (f.ids) where.push(inArray(enterprises.id, f.ids));
+  if (f.scopeUnits) {
+    const units = JSON.stringify(f.scopeUnits);
+    where.push(sql`(${enterprises.unitCode} in (select jsonb_array_elements_text(${units}::jsonb)) or ${enterprises.formerDistrict} in (select jsonb_array_elements_text(${units}::jsonb)))`);
+  }
+  return where.length ? and(...where) : undefined;
+};
+
+export const findEnterprises = async (db: TDbOrTx, f: TEnterpriseFilter & { page: number; pageSize: number; sort?: TEnterpriseSort; order: 'asc' | 'desc' }) => {
+  const words = toSearchWords(f.q ?? '').join(' ');
+  const isWordSearch = words.length > 0 && !/^\d[\d-\s]*$/.test(f.q?.trim() ?? '');
+  const sort = f.sort ?? (isWordSearch ? 'relevance' : 'name');
+  const run = async (fuzzy: boolean) => {
+    const where = buildEnterpriseWhere(f, { fuzzy });
+    const key = sort === 'relevance' ? sql`word_similarity(${words}, ${enterprises.searchText})` : SORTS[sort];
+    const order = sort === 'relevance' ? desc(key) : f.order === 'desc' ? desc(key) : asc(key);
+    const [items, total] = await Promise.all([
+      db
+        .select()
+        .from(enterprises)
+        .where(where)
+        .orderBy(order, asc(enterprises.id))
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize),
+      db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(where),
+    ]);
+    return { items, total: Number(total[0]?.n ?? 0), isFuzzy: fuzzy };
+  };
+  const exact = await run(false);
+  if (exact.total > 0 || !isWordSearch) return exact;
+  return run(true);
+};
+
+export const findEnterpriseById = async (db: TDbOrTx, id: number, { forUpdate = false } = {}) => {
+  const q = db.select().from(enterprises).where(eq(enterprises.id, id)).limit(1);
+  return (forUpdate ? await q.for('update') : await q)[0];
+};
+
+export const findEnterpriseByTaxCode = async (db: TDbOrTx, taxCode: string) =>
+  (await db.select().from(enterprises).where(eq(enterprises.taxCode, taxCode)).limit(1))[0];
+
+/** Existing rows for a list of tax codes (imports compare against them), in chunks. */
+export const findEnterprisesByTaxCodes = async (db: TDbOrTx, taxCodes: string[]): Promise<TEnterpriseRow[]> => {
+  const out: TEnterpriseRow[] = [];
+  for (let i = 0; i < taxCodes.length; i += 20_000) {
+    const chunk = taxCodes.slice(i, i + 20_000);
+    out.push(...(await db.select().from(enterprises).where(sql`${enterprises.taxCode} in (select jsonb_array_elements_text(${JSON.stringify(chunk)}::jsonb))`)));
+  }
+  return out;
+};
+
+export const insertEnterprise = async (db: TDbOrTx, row: typeof enterprises.$inferInsert) => (await db.insert(enterprises).values(row).returning())[0];
+
+export const updateEnterprise = async (db: TDbOrTx, id: number, patch: Partial<typeof enterprises.$inferInsert>) =>
+  (await db.update(enterprises).set({ ...patch, updatedAt: new Date() }).where(eq(enterprises.id, id)).returning())[0];
+
+export const findFigures = (db: TDbOrTx, enterpriseId: number) =>
+  db.select().from(enterpriseFigures).where(eq(enterpriseFigures.enterpriseId, enterpriseId)).orderBy(desc(enterpriseFigures.year));
+
+export const upsertFigures = async (db: TDbOrTx, row: typeof enterpriseFigures.$inferInsert) => {
+  await db
+    .insert(enterpriseFigures)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [enterpriseFigures.enterpriseId, enterpriseFigures.year],
+      set: {
+        avgInsuredEmployees: row.avgInsuredEmployees,
+        revenueVnd: row.revenueVnd,
+        capitalVnd: row.capitalVnd,
+        exportUsd: row.exportUsd,
+        sizeClass: row.sizeClass,
+        sectorGroup: row.sectorGroup,
+        ruleVersion: row.ruleVersion,
+        reason: row.reason,
+      },
+    });
+};
+
+/** Sets each enterprise's current size class from its latest year of figures. */
+export const refreshSizeClass = async (db: TDbOrTx, enterpriseIds: number[] | 'all') => {
+  const scope = enterpriseIds === 'all' ? sql`true` : sql`e.id in (select (jsonb_array_elements_text(${JSON.stringify(enterpriseIds)}::jsonb))::int)`;
+  await db.execute(sql`
+    update enterprises e set size_class = f.size_class, size_class_year = f.year
+    from (select distinct on (enterprise_id) enterprise_id, year, size_class from enterprise_figures order by enterprise_id, year desc) f
+    where e.id = f.enterprise_id and ${scope}`);
+};
+
+export const listZones = (db: TDbOrTx) => db.select().from(industrialZones).orderBy(asc(industrialZones.kind), asc(industrialZones.name));
+
+export const insertImportRun = async (db: TDbOrTx, row: typeof importRuns.$inferInsert) => (await db.insert(importRuns).values(row).returning({ id: importRuns.id }))[0].id;
+
+export const findImportRuns = (db: TDbOrTx, kind: string) =>
+  db
+    .select({
+      id: importRuns.id,
+      fileName: importRuns.fileName,
+      dryRun: importRuns.dryRun,
+      status: importRuns.status,
+      counts: importRuns.counts,
+      errorCount: importRuns.errorCount,
+      actorName: importRuns.actorName,
+      startedAt: importRuns.startedAt,
+      finishedAt: importRuns.finishedAt,
+      size: sql<number>`octet_length(${importRuns.fileBytes})`,
+    })
+    .from(importRuns)
+    .where(eq(importRuns.kind, kind))
+    .orderBy(desc(importRuns.id))
+    .limit(100);
+
+export const findImportFile = async (db: TDbOrTx, id: number) =>
+  (await db.select({ fileName: importRuns.fileName, fileBytes: importRuns.fileBytes, kind: importRuns.kind }).from(importRuns).where(eq(importRuns.id, id)).limit(1))[0];
+
+/** Counts of enterprises grouped by one dimension (structure page). */
+export const countBy = async (db: TDbOrTx, dimension: 'size_class' | 'ownership' | 'section' | 'division' | 'former_district' | 'unit_code' | 'status', where: SQL | undefined) => {
+  const key =
+    dimension === 'section'
+      ? sql`(select section from vsic_division_section s where s.code = substr(e.vsic_main, 1, 2))`
+      : dimension === 'division'
+        ? sql`substr(e.vsic_main, 1, 2)`
+        : sql.raw(`e.${dimension}`);
+  return queryRows<{ key: string | null; n: number | string }>(
+    db,
+    sql`select ${key} as key, count(*) as n from enterprises e ${where ? sql`where ${where}` : sql``} group by 1 order by 2 desc`,
+  );
+};
+
+export const insertChangeRequest = async (db: TDbOrTx, row: typeof enterpriseChangeRequests.$inferInsert) =>
+  (await db.insert(enterpriseChangeRequests).values(row).returning())[0];
+
+export const findChangeRequests = (db: TDbOrTx, filter: { enterpriseId?: number; status?: string }) => {
+  const where: SQL[] = [];
+  if (filter.enterpriseId) where.push(eq(enterpriseChangeRequests.enterpriseId, filter.enterpriseId));
+  if (filter.status) where.push(eq(enterpriseChangeRequests.status, filter.status));
+  return db
+    .select({ request: enterpriseChangeRequests, enterpriseName: enterprises.nameVi, taxCode: enterprises.taxCode })
+    .from(enterpriseChangeRequests)
+    .innerJoin(enterprises, eq(enterprises.id, enterpriseChangeRequests.enterpriseId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(enterpriseChangeRequests.id))
+    .limit(200);
+};
+
+export const findChangeRequestById = async (db: TDbOrTx, id: number) =>
+  (await db.select().from(enterpriseChangeRequests).where(eq(enterpriseChangeRequests.id, id)).limit(1).for('update'))[0];
+
+export const updateChangeRequest = async (db: TDbOrTx, id: number, patch: Partial<typeof enterpriseChangeRequests.$inferInsert>) =>
+  (await db.update(enterpriseChangeRequests).set(patch).where(eq(enterpriseChangeRequests.id, id)).returning())[0];
