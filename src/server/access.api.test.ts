@@ -29,6 +29,24 @@ const EXPECTED: Record<string, TExpected> = {
   'GET /api/units': 'public',
   'GET /api/units/lineage': 'public',
   'POST /api/admin/units/import': ['ADMIN'],
+  'GET /api/reference/vsic': 'public',
+  'GET /api/reference/zones': 'public',
+  'GET /api/enterprises': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
+  'GET /api/enterprises/structure': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
+  'GET /api/enterprises/export': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
+  'GET /api/enterprises/template': ['ADMIN', 'OFFICER'],
+  'POST /api/enterprises/import': ['ADMIN', 'OFFICER'],
+  'GET /api/enterprises/imports': ['ADMIN', 'OFFICER'],
+  'GET /api/enterprises/imports/:id/file': ['ADMIN', 'OFFICER'],
+  'GET /api/enterprises/:id': 'signed-in',
+  'GET /api/enterprises/:id/history': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
+  'POST /api/enterprises': ['ADMIN', 'OFFICER'],
+  'PUT /api/enterprises/:id': ['ADMIN', 'OFFICER'],
+  'PUT /api/enterprises/:id/figures': ['ADMIN', 'OFFICER'],
+  'GET /api/enterprises/:id/proposals': 'signed-in',
+  'POST /api/enterprises/:id/proposals': ['ENTERPRISE'],
+  'GET /api/enterprise-proposals': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
+  'POST /api/enterprise-proposals/:id/decision': ['ADMIN', 'OFFICER'],
 };
 
 const isAllowed = (expected: TExpected, role: TRole | null): boolean =>
@@ -73,7 +91,9 @@ describe('route table × roles (deny by default)', () => {
           ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
         });
         if (isAllowed(expected, role)) {
-          assert.ok(![401, 403].includes(res.statusCode) || key === 'POST /api/auth/login', `${role ?? 'anonymous'} should pass ${key}, got ${res.statusCode} ${res.body}`);
+          // Passing the gate: no 401, and no 403 from the gate (a 403 from a scope policy, without details.permission, is fine).
+          const isGateRefusal = res.statusCode === 401 || (res.statusCode === 403 && (res.json() as { details?: { permission?: string } }).details?.permission !== undefined);
+          assert.ok(!isGateRefusal || key === 'POST /api/auth/login', `${role ?? 'anonymous'} should pass ${key}, got ${res.statusCode} ${res.body}`);
         } else {
           assert.equal(res.statusCode, role ? 403 : 401, `${role ?? 'anonymous'} must be refused ${key}, got ${res.statusCode}`);
           assert.equal(res.json().code, role ? 'FORBIDDEN' : 'UNAUTHENTICATED');

@@ -55,7 +55,7 @@ export type TTestApp = TBuiltApp & { database: TDatabase; config: TConfig; close
 export const createTestApp = async (env: Record<string, string> = {}): Promise<TTestApp> => {
   const { database, drop } = await createTestDatabase();
   const config = loadConfig({ DATA_DIR: `/tmp/ct-test-${process.pid}`, SESSION_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent', ...env });
-  await seedDemo({ db: database.db, password: TEST_PASSWORD, print: () => undefined });
+  await seedDemo({ db: database.db, password: TEST_PASSWORD, print: () => undefined, enterpriseCount: 40 });
   const built = await buildApp({ config, database, logger: false, mailTransport: null });
   await built.app.ready();
   return {

@@ -33,7 +33,7 @@ export const DEMO_USERS: { username: string; displayName: string; role: TRole; m
  * Seeds the demo province and users. Idempotent: existing rows are left alone, and logins are
  * printed only when the accounts are created (the first start).
  */
-export const seedDemo = async ({ db, password, print }: { db: TDb; password: string | undefined; print: (line: string) => void }) => {
+export const seedDemo = async ({ db, password, print, enterpriseCount = DEMO_ENTERPRISES }: { db: TDb; password: string | undefined; print: (line: string) => void; enterpriseCount?: number }) => {
   const ctx = systemContext('demo-seed');
   const units = await findUnitsAt(db, { at: '2025-01-01' });
   if (units.length === 0) {
@@ -41,7 +41,7 @@ export const seedDemo = async ({ db, password, print }: { db: TDb; password: str
     await createUnitService({ db }).importUnits(ctx, { bytes, dryRun: false });
   }
   await seedZones(db);
-  await seedDemoEnterprises(db, { count: DEMO_ENTERPRISES });
+  await seedDemoEnterprises(db, { count: enterpriseCount });
   const demoPassword = password ?? `Demo-${randomBytes(6).toString('base64url')}`;
   const created: string[] = [];
   let passwordHash: string | undefined;

@@ -25,16 +25,17 @@ async function* readPages(db: TDb, filter: TEnterpriseFilter): AsyncGenerator<TE
   for (;;) {
     const rows = await queryRows<TExportRow & { id: number }>(
       db,
-      sql`select e.id, e.tax_code, e.name_vi, e.name_intl, e.short_name, e.legal_form, e.ownership, e.vsic_main,
-                 array_to_string(e.vsic_other, ';') as vsic_other, e.address, e.unit_code, e.former_district, z.name as zone,
-                 e.established_on::text as established_on, e.status, e.status_since::text as status_since, e.legal_rep, e.phone, e.email, e.website,
-                 f.year, f.avg_insured_employees::text as avg_insured_employees, f.revenue_vnd::text as revenue_vnd,
-                 f.capital_vnd::text as capital_vnd, f.export_usd::text as export_usd, e.size_class
-          from enterprises e
-          left join industrial_zones z on z.id = e.zone_id
-          left join lateral (select * from enterprise_figures x where x.enterprise_id = e.id order by x.year desc limit 1) f on true
-          where e.id > ${lastId} ${where ? sql`and ${where}` : sql``}
-          order by e.id limit ${PAGE}`,
+      sql`select enterprises.id, enterprises.tax_code, enterprises.name_vi, enterprises.name_intl, enterprises.short_name, enterprises.legal_form,
+                 enterprises.ownership, enterprises.vsic_main, array_to_string(enterprises.vsic_other, ';') as vsic_other, enterprises.address,
+                 enterprises.unit_code, enterprises.former_district, z.name as zone, enterprises.established_on::text as established_on,
+                 enterprises.status, enterprises.status_since::text as status_since, enterprises.legal_rep, enterprises.phone, enterprises.email,
+                 enterprises.website, f.year, f.avg_insured_employees::text as avg_insured_employees, f.revenue_vnd::text as revenue_vnd,
+                 f.capital_vnd::text as capital_vnd, f.export_usd::text as export_usd, enterprises.size_class
+          from enterprises
+          left join industrial_zones z on z.id = enterprises.zone_id
+          left join lateral (select * from enterprise_figures x where x.enterprise_id = enterprises.id order by x.year desc limit 1) f on true
+          where enterprises.id > ${lastId} ${where ? sql`and ${where}` : sql``}
+          order by enterprises.id limit ${PAGE}`,
     );
     if (rows.length === 0) return;
     yield rows;

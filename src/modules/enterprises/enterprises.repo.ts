@@ -44,9 +44,10 @@ export const buildEnterpriseWhere = (f: TEnterpriseFilter, { fuzzy }: { fuzzy: b
       where.push(sql`${enterprises.taxCode} like ${digits.replace(/[%_]/g, '') + '%'}`);
     } else {
       const words = toSearchWords(q);
-      for (const w of words) {
-        where.push(fuzzy ? sql`${w} <% ${enterprises.searchText}` : sql`${enterprises.searchText} like ${'%' + w + '%'}`);
-      }
+      // Exact pass: every word appears. Fuzzy pass: the whole phrase is similar to a part of the
+      // name (pg_trgm word similarity, served by the GIN trigram index).
+      if (fuzzy) where.push(sql`${words.join(' ')} <% ${enterprises.searchText}`);
+      else for (const w of words) where.push(sql`${enterprises.searchText} like ${'%' + w + '%'}`);
     }
   }
   if (f.sizeClass) where.push(eq(enterprises.sizeClass, f.sizeClass));
@@ -174,13 +175,13 @@ export const findImportFile = async (db: TDbOrTx, id: number) =>
 export const countBy = async (db: TDbOrTx, dimension: 'size_class' | 'ownership' | 'section' | 'division' | 'former_district' | 'unit_code' | 'status', where: SQL | undefined) => {
   const key =
     dimension === 'section'
-      ? sql`(select section from vsic_division_section s where s.code = substr(e.vsic_main, 1, 2))`
+      ? sql`(select section from vsic_division_section s where s.code = substr(enterprises.vsic_main, 1, 2))`
       : dimension === 'division'
-        ? sql`substr(e.vsic_main, 1, 2)`
-        : sql.raw(`e.${dimension}`);
+        ? sql`substr(enterprises.vsic_main, 1, 2)`
+        : sql.raw(`enterprises.${dimension}`);
   return queryRows<{ key: string | null; n: number | string }>(
     db,
-    sql`select ${key} as key, count(*) as n from enterprises e ${where ? sql`where ${where}` : sql``} group by 1 order by 2 desc`,
+    sql`select ${key} as key, count(*) as n from enterprises ${where ? sql`where ${where}` : sql``} group by 1 order by 2 desc`,
   );
 };
 
