@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { CsvSyntaxError, readCsvRecords } from './csv-reader';
 
 /** A problem in an uploaded file, located by row (1-based, header = row 1) and column name. */
 export type TRowError = { row: number; column: string | null; message: string };
@@ -32,13 +32,16 @@ export type TSheetRow = { line: number; cells: string[] };
 
 /** Parses CSV text into rows of cells (RFC 4180; quoted fields may hold commas and line breaks). */
 export const parseCsvRows = (text: string): TSheetRow[] => {
+  const rows: TSheetRow[] = [];
   try {
-    const parsed = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-    return parsed.map((p) => ({ line: p.info.lines, cells: p.record }));
+    readCsvRecords(text, (cells, line) => {
+      if (cells.some((c) => c !== '')) rows.push({ line, cells });
+    });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new FileFormatError(`The CSV file cannot be parsed: ${message}`);
+    if (error instanceof CsvSyntaxError) throw new FileFormatError(`The CSV file cannot be parsed at line ${error.line}: ${error.message}`);
+    throw error;
   }
+  return rows;
 };
 
 /**

@@ -4,17 +4,17 @@
  * Everything is computed before anything is written, and files are written to temporary names
  * and renamed, so bad input leaves no partial output behind.
  */
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CliInputError } from '../cli-error';
 import { StatsInputError, formatStatsErrorLocation } from '../../domain/stats/stats-errors';
 import { computeIip } from '../../domain/stats/stats-iip';
 import { parseStatsInput, parseStatsParams, STATS_INPUT_FILES, type TStatsFileSet } from '../../domain/stats/stats-input';
 import {
-  formatIipFlagsCsv,
-  formatIipIndexCsv,
-  formatImputationCsv,
-  formatValuesIndexCsv,
+  generateIipFlagsCsv,
+  generateIipIndexCsv,
+  generateImputationCsv,
+  generateValuesIndexCsv,
   STATS_OUTPUT_FILES,
 } from '../../domain/stats/stats-output';
 import { computeValues } from '../../domain/stats/stats-values';
@@ -34,22 +34,25 @@ const readInputFiles = async (inputDir: string): Promise<TStatsFileSet> => {
   return files;
 };
 
-/** Builds the output files (name → content) from the input files. */
-const computeOutputs = (files: TStatsFileSet, inputDir: string): Map<string, string> => {
+/** Output files: name → CSV text in chunks (formatted lazily while writing). */
+type TOutputs = Map<string, () => Iterable<string>>;
+
+/** Computes everything from the input files; returns the output files to write. */
+const computeOutputs = (files: TStatsFileSet, inputDir: string): TOutputs => {
   const params = parseStatsParams(requireParams(files, inputDir));
   const input = parseStatsInput(files, params.modules);
-  const outputs = new Map<string, string>();
+  const outputs: TOutputs = new Map();
   const range = { from: params.from, to: params.to };
   if (params.modules.includes('iip')) {
     const iip = computeIip(input, range);
-    outputs.set(STATS_OUTPUT_FILES.iipIndex, formatIipIndexCsv(iip.index));
-    outputs.set(STATS_OUTPUT_FILES.iipImputation, formatImputationCsv(iip.imputation));
-    outputs.set(STATS_OUTPUT_FILES.iipFlags, formatIipFlagsCsv(iip.flags));
+    outputs.set(STATS_OUTPUT_FILES.iipIndex, () => generateIipIndexCsv(iip.index));
+    outputs.set(STATS_OUTPUT_FILES.iipImputation, () => generateImputationCsv(iip.imputation));
+    outputs.set(STATS_OUTPUT_FILES.iipFlags, () => generateIipFlagsCsv(iip.flags));
   }
   if (params.modules.includes('values')) {
     const values = computeValues(input, range);
-    outputs.set(STATS_OUTPUT_FILES.valuesIndex, formatValuesIndexCsv(values.index));
-    outputs.set(STATS_OUTPUT_FILES.valuesImputation, formatImputationCsv(values.imputation));
+    outputs.set(STATS_OUTPUT_FILES.valuesIndex, () => generateValuesIndexCsv(values.index));
+    outputs.set(STATS_OUTPUT_FILES.valuesImputation, () => generateImputationCsv(values.imputation));
   }
   return outputs;
 };
@@ -61,15 +64,20 @@ const requireParams = (files: TStatsFileSet, inputDir: string): string => {
 };
 
 /** Writes all files under temporary names, then renames them; removes what it wrote on failure. */
-const writeOutputs = async (outputDir: string, outputs: Map<string, string>): Promise<void> => {
+const writeOutputs = async (outputDir: string, outputs: TOutputs): Promise<void> => {
   await mkdir(outputDir, { recursive: true });
   const suffix = `.tmp-${process.pid}-${Date.now()}`;
   const written: string[] = [];
   try {
-    for (const [name, content] of outputs) {
+    for (const [name, chunks] of outputs) {
       const temporary = path.join(outputDir, name + suffix);
       written.push(temporary);
-      await writeFile(temporary, content, 'utf8');
+      const file = await open(temporary, 'w');
+      try {
+        for (const chunk of chunks()) await file.write(chunk, null, 'utf8');
+      } finally {
+        await file.close();
+      }
     }
     for (const [name] of outputs) await rename(path.join(outputDir, name + suffix), path.join(outputDir, name));
   } catch (error) {
@@ -85,7 +93,7 @@ export const run = async (args: string[]): Promise<number> => {
   const inputStat = await stat(inputDir).catch(() => null);
   if (!inputStat?.isDirectory()) throw new CliInputError(`argument <inputDir>: "${inputDir}" is not a directory; ${USAGE}`);
   const files = await readInputFiles(inputDir);
-  let outputs: Map<string, string>;
+  let outputs: TOutputs;
   try {
     outputs = computeOutputs(files, inputDir);
   } catch (error) {

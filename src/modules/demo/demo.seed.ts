@@ -35,12 +35,7 @@ export const DEMO_USERS: { username: string; displayName: string; role: TRole; m
  */
 export const seedDemo = async ({ db, password, print, enterpriseCount = DEMO_ENTERPRISES }: { db: TDb; password: string | undefined; print: (line: string) => void; enterpriseCount?: number }) => {
   const ctx = systemContext('demo-seed');
-  const units = await findUnitsAt(db, { at: '2025-01-01' });
-  if (units.length === 0) {
-    const bytes = fs.readFileSync(path.join(REFERENCE_DIR, 'hanoi-units-demo.csv'));
-    await createUnitService({ db }).importUnits(ctx, { bytes, dryRun: false });
-  }
-  await seedZones(db);
+  await seedReference(db);
   await seedDemoEnterprises(db, { count: enterpriseCount });
   const demoPassword = password ?? `Demo-${randomBytes(6).toString('base64url')}`;
   const created: string[] = [];
@@ -70,6 +65,16 @@ export const seedDemo = async ({ db, password, print, enterpriseCount = DEMO_ENT
     print('');
   }
   return { created };
+};
+
+/** The demo province's administrative units and its industrial zones (idempotent). */
+export const seedReference = async (db: TDb): Promise<void> => {
+  const units = await findUnitsAt(db, { at: '2025-01-01' });
+  if (units.length === 0) {
+    const bytes = fs.readFileSync(path.join(REFERENCE_DIR, 'hanoi-units-demo.csv'));
+    await createUnitService({ db }).importUnits(systemContext('demo-seed'), { bytes, dryRun: false });
+  }
+  await seedZones(db);
 };
 
 /** Number of enterprises in the default demo (the benchmark uses `demo generate --enterprises N`). */

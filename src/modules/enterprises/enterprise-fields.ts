@@ -34,12 +34,20 @@ export const SIZE_CLASSES = {
   NOT_SME: { vi: 'Không phải DNNVV', en: 'Not SME' },
 } as const;
 
+const codedIndexes = new WeakMap<object, Map<string, string>>();
+
 /** Reads a code or its Vietnamese/English label (case and diacritics ignored). */
 export const readCoded = <T extends string>(table: Record<T, { vi: string; en: string }>, raw: string): T | undefined => {
-  const key = normaliseHeader(raw);
-  return (Object.keys(table) as T[]).find(
-    (code) => normaliseHeader(code) === key || normaliseHeader(table[code].vi) === key || normaliseHeader(table[code].en) === key,
-  );
+  let index = codedIndexes.get(table);
+  if (!index) {
+    index = new Map();
+    for (const code of Object.keys(table) as T[]) {
+      for (const label of [code, table[code].vi, table[code].en]) index.set(normaliseHeader(label), code);
+    }
+    codedIndexes.set(table, index);
+  }
+  const direct = (table as Record<string, unknown>)[raw] ? raw : undefined;
+  return (direct ?? index.get(normaliseHeader(raw))) as T | undefined;
 };
 
 /** The columns of the enterprise file (import, export and template), with accepted header spellings. */

@@ -6,7 +6,8 @@ import { AppError } from '../../server/errors';
 import type { TRequestContext } from '../../server/request-context';
 import { ENTERPRISE_HEADER_ALIASES, type TEnterpriseColumn } from './enterprise-fields';
 import { validateEnterpriseRow, type TValidatedRow } from './enterprise-validation';
-import { COMPARABLE_COLUMNS, findEnterprisesByTaxCodes, insertImportRun, refreshSizeClass, type TEnterpriseRow } from './enterprises.repo';
+import { copyCsvInto, toCopyCsv } from '../../db/copy';
+import { COMPARABLE_COLUMNS, findEnterprisesByTaxCodes, insertImportRun, type TEnterpriseRow } from './enterprises.repo';
 import { loadLookups } from './enterprises.service';
 
 export type TImportProgress = { phase: 'read' | 'validate' | 'compare' | 'write' | 'done'; done: number; total: number };
@@ -24,7 +25,7 @@ export type TImportResult = {
 };
 
 const MAX_LISTED_ERRORS = 1000;
-const WRITE_BATCH = 5000;
+const COPY_BATCH = 50_000;
 /** Column of the file → field of the record (only columns present in the file overwrite stored values). */
 const COLUMN_FIELDS: Partial<Record<TEnterpriseColumn, (typeof COMPARABLE_COLUMNS)[number]>> = {
   name_vi: 'nameVi', name_intl: 'nameIntl', short_name: 'shortName', legal_form: 'legalForm', ownership: 'ownership', vsic_main: 'vsicMain',
@@ -63,7 +64,7 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
       insertImportRun(db, {
         kind: 'enterprises',
         fileName: input.fileName || 'upload',
-        fileBytes: Buffer.from(input.bytes),
+        file: input.bytes,
         dryRun: input.dryRun,
         status,
         counts,
@@ -142,63 +143,55 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
       return result(importId);
     }
 
-    const changed = [...toInsert, ...toUpdate];
-    let written = 0;
+    const changedCodes = new Set([...toInsert, ...toUpdate].map((p) => p.row.enterprise.taxCode));
+    const plannedAfter = new Map([...toInsert, ...toUpdate].map((p) => [p.row.enterprise.taxCode, p.after]));
+    const staged = valid.filter((r) => changedCodes.has(r.enterprise.taxCode) || r.figures);
+    const writeTotal = staged.length;
+    progress({ phase: 'write', done: 0, total: writeTotal });
     const importId = await db.transaction(async (tx) => {
-      const audits: { tax_code: string; action: string; before: unknown; after: unknown }[] = [];
-      for (let i = 0; i < changed.length; i += WRITE_BATCH) {
-        const batch = changed.slice(i, i + WRITE_BATCH);
-        const json = JSON.stringify(batch.map((p) => Object.fromEntries(Object.entries(p.after).map(([k, v]) => [snake(k), v]))));
-        await tx.execute(sql`
-          insert into enterprises (tax_code, name_vi, name_intl, short_name, legal_form, ownership, vsic_main, vsic_other, address, unit_code,
-                                   former_district, zone_id, established_on, status, status_since, legal_rep, phone, email, website)
-          select tax_code, name_vi, name_intl, short_name, legal_form, ownership, vsic_main, coalesce(vsic_other, '{}'), address, unit_code,
-                 former_district, zone_id, established_on, status, status_since, legal_rep, phone, email, website
-          from json_populate_recordset(null::enterprises, ${json}::json)
-          on conflict (tax_code) do update set
-            name_vi = excluded.name_vi, name_intl = excluded.name_intl, short_name = excluded.short_name, legal_form = excluded.legal_form,
-            ownership = excluded.ownership, vsic_main = excluded.vsic_main, vsic_other = excluded.vsic_other, address = excluded.address,
-            unit_code = excluded.unit_code, former_district = excluded.former_district, zone_id = excluded.zone_id,
-            established_on = excluded.established_on, status = excluded.status, status_since = excluded.status_since,
-            legal_rep = excluded.legal_rep, phone = excluded.phone, email = excluded.email, website = excluded.website, updated_at = now()`);
-        for (const p of batch) {
-          audits.push({ tax_code: p.after.taxCode as string, action: p.before ? 'enterprise.import_update' : 'enterprise.import_create', before: p.before ? pick(p.before) : null, after: p.after });
-        }
-        written += batch.length;
-        progress({ phase: 'write', done: written, total: changed.length + withFigures.length });
+      // 1. Stage every changed row and every row with figures with COPY (fast on both databases).
+      await tx.execute(sql.raw(`create temp table enterprise_import_stage (${STAGE_COLUMNS.map(([c, type]) => `${c} ${type}`).join(', ')}) on commit drop`));
+      for (let i = 0; i < staged.length; i += COPY_BATCH) {
+        const rows = staged.slice(i, i + COPY_BATCH).map((r) => stageRow(r, plannedAfter.get(r.enterprise.taxCode), changedCodes.has(r.enterprise.taxCode) ? (existing.has(r.enterprise.taxCode) ? 'update' : 'create') : null));
+        await copyCsvInto(tx, { table: 'enterprise_import_stage', columns: STAGE_COLUMNS.map(([c]) => c), csv: toCopyCsv(rows) });
+        progress({ phase: 'write', done: Math.min(i + COPY_BATCH, writeTotal), total: writeTotal });
       }
-      for (let i = 0; i < audits.length; i += WRITE_BATCH) {
+      const actor = sql`${ctx.actor?.userId ?? null}::int, ${actorName}, ${ctx.ip || null}`;
+      // 2. Audit the updates with their values before the change.
+      await tx.execute(sql`
+        insert into audit_log (actor_id, actor_name, ip, entity, entity_id, action, before, after, request_id)
+        select ${actor}, 'enterprise', e.id::text, 'enterprise.import_update', ${sql.raw(auditJson('e'))}, ${sql.raw(auditJson('s'))}, ${ctx.requestId || null}
+        from enterprise_import_stage s join enterprises e on e.tax_code = s.tax_code where s.action = 'update'`);
+      // 3. Upsert the changed enterprises (the stage already holds the merged values).
+      await tx.execute(sql.raw(`
+        insert into enterprises (${ENTERPRISE_FIELDS.join(', ')}, size_class, size_class_year)
+        select ${ENTERPRISE_FIELDS.map((f) => `s.${f}`).join(', ')}, s.size_class, s.year from enterprise_import_stage s where s.action is not null
+        on conflict (tax_code) do update set ${ENTERPRISE_FIELDS.filter((f) => f !== 'tax_code').map((f) => `${f} = excluded.${f}`).join(', ')}, updated_at = now(),
+          size_class = case when excluded.size_class_year >= coalesce(enterprises.size_class_year, 0) then excluded.size_class else enterprises.size_class end,
+          size_class_year = greatest(excluded.size_class_year, enterprises.size_class_year)`));
+      // 4. Audit the creations with the stored values.
+      await tx.execute(sql`
+        insert into audit_log (actor_id, actor_name, ip, entity, entity_id, action, before, after, request_id)
+        select ${actor}, 'enterprise', e.id::text, 'enterprise.import_create', null, ${sql.raw(auditJson('e'))}, ${ctx.requestId || null}
+        from enterprise_import_stage s join enterprises e on e.tax_code = s.tax_code where s.action = 'create'`);
+      // 5. Figures with their SME class, then the current class of each enterprise.
+      await tx.execute(sql`
+        insert into enterprise_figures (enterprise_id, year, avg_insured_employees, revenue_vnd, capital_vnd, export_usd, size_class, sector_group, rule_version, reason)
+        select e.id, s.year, s.avg_insured_employees, s.revenue_vnd, s.capital_vnd, s.export_usd, s.size_class, s.sector_group, s.rule_version, s.reason
+        from enterprise_import_stage s join enterprises e on e.tax_code = s.tax_code where s.year is not null
+        on conflict (enterprise_id, year) do update set avg_insured_employees = excluded.avg_insured_employees, revenue_vnd = excluded.revenue_vnd,
+          capital_vnd = excluded.capital_vnd, export_usd = excluded.export_usd, size_class = excluded.size_class, sector_group = excluded.sector_group,
+          rule_version = excluded.rule_version, reason = excluded.reason`);
+      if (withFigures.length) {
         await tx.execute(sql`
-          insert into audit_log (actor_id, actor_name, ip, entity, entity_id, action, before, after, request_id)
-          select ${ctx.actor?.userId ?? null}::int, ${actorName}, ${ctx.ip || null}, 'enterprise', e.id::text, a.action, a.before, a.after, ${ctx.requestId || null}
-          from json_to_recordset(${JSON.stringify(audits.slice(i, i + WRITE_BATCH))}::json) as a(tax_code text, action text, before jsonb, after jsonb)
-          join enterprises e on e.tax_code = a.tax_code`);
+          update enterprises e set size_class = f.size_class, size_class_year = f.year
+          from (select distinct on (x.enterprise_id) x.enterprise_id, x.year, x.size_class from enterprise_figures x
+                join enterprises y on y.id = x.enterprise_id join enterprise_import_stage s on s.tax_code = y.tax_code
+                order by x.enterprise_id, x.year desc) f
+          where e.id = f.enterprise_id and (e.size_class is distinct from f.size_class or e.size_class_year is distinct from f.year)`);
       }
-      for (let i = 0; i < withFigures.length; i += WRITE_BATCH) {
-        const batch = withFigures.slice(i, i + WRITE_BATCH).map((r) => {
-          const f = r.figures;
-          if (!f) throw new Error('unreachable');
-          return {
-            tax_code: r.enterprise.taxCode, year: f.year, avg_insured_employees: f.avgInsuredEmployees, revenue_vnd: f.revenueVnd?.toString() ?? null,
-            capital_vnd: f.capitalVnd.toString(), export_usd: f.exportUsd?.toString() ?? null, size_class: f.classification.class,
-            sector_group: f.classification.reason.sectorGroup, rule_version: f.classification.ruleVersion, reason: f.classification.reason,
-          };
-        });
-        await tx.execute(sql`
-          insert into enterprise_figures (enterprise_id, year, avg_insured_employees, revenue_vnd, capital_vnd, export_usd, size_class, sector_group, rule_version, reason)
-          select e.id, f.year, f.avg_insured_employees, f.revenue_vnd, f.capital_vnd, f.export_usd, f.size_class, f.sector_group, f.rule_version, f.reason
-          from json_to_recordset(${JSON.stringify(batch, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}::json)
-            as f(tax_code text, year int, avg_insured_employees numeric, revenue_vnd bigint, capital_vnd bigint, export_usd bigint, size_class text, sector_group text, rule_version text, reason jsonb)
-          join enterprises e on e.tax_code = f.tax_code
-          on conflict (enterprise_id, year) do update set avg_insured_employees = excluded.avg_insured_employees, revenue_vnd = excluded.revenue_vnd,
-            capital_vnd = excluded.capital_vnd, export_usd = excluded.export_usd, size_class = excluded.size_class, sector_group = excluded.sector_group,
-            rule_version = excluded.rule_version, reason = excluded.reason`);
-        written += batch.length;
-        progress({ phase: 'write', done: written, total: changed.length + withFigures.length });
-      }
-      if (withFigures.length) await refreshSizeClass(tx, 'all');
       return insertImportRun(tx, {
-        kind: 'enterprises', fileName: input.fileName || 'upload', fileBytes: Buffer.from(input.bytes), dryRun: false, status: 'COMMITTED',
+        kind: 'enterprises', fileName: input.fileName || 'upload', file: input.bytes, dryRun: false, status: 'COMMITTED',
         counts, errorCount: 0, actorId: ctx.actor?.userId ?? null, actorName, finishedAt: new Date(),
       });
     });
@@ -208,6 +201,32 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
 
   return { importEnterprises };
 };
+
+/** Stored enterprise columns written by an import, in the order of COMPARABLE_COLUMNS. */
+const ENTERPRISE_FIELDS = COMPARABLE_COLUMNS.map(snake);
+const FIELD_TYPES: Record<string, string> = { vsic_other: 'text[]', zone_id: 'int', established_on: 'date', status_since: 'date' };
+/** The staging table: merged enterprise values, the action, and the figures with their class. */
+const STAGE_COLUMNS: [string, string][] = [
+  ...ENTERPRISE_FIELDS.map((f): [string, string] => [f, FIELD_TYPES[f] ?? 'text']),
+  ['action', 'text'], ['year', 'int'], ['avg_insured_employees', 'numeric'], ['revenue_vnd', 'bigint'], ['capital_vnd', 'bigint'],
+  ['export_usd', 'bigint'], ['size_class', 'text'], ['sector_group', 'text'], ['rule_version', 'text'], ['reason', 'jsonb'],
+];
+
+/** One staging row: merged values (or the row's own when unchanged), action, figures. */
+const stageRow = (r: TValidatedRow, merged: TComparable | undefined, action: 'create' | 'update' | null): unknown[] => {
+  const values = merged ?? pick(r.enterprise);
+  const f = r.figures;
+  return [
+    ...COMPARABLE_COLUMNS.map((c) => (c === 'vsicOther' ? `{${(values[c] as string[]).map((v) => `"${v}"`).join(',')}}` : values[c])),
+    action, f?.year ?? null, f?.avgInsuredEmployees ?? null, f?.revenueVnd?.toString() ?? null, f?.capitalVnd.toString() ?? null,
+    f?.exportUsd?.toString() ?? null, f?.classification.class ?? null, f?.classification.reason.sectorGroup ?? null, f?.classification.ruleVersion ?? null,
+    f ? JSON.stringify(f.classification.reason, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : null,
+  ];
+};
+
+/** The audited view of an enterprise row as jsonb, built in SQL (same keys as presentEnterpriseForAudit). */
+const auditJson = (alias: string): string =>
+  `jsonb_build_object(${COMPARABLE_COLUMNS.map((c) => `'${c}', ${alias}.${snake(c)}`).join(', ')})`;
 
 /** True when this row is the first occurrence of its tax code in the file. */
 const first = (firstRowOf: Map<string, number>, taxCode: string | undefined, rowNumber: number) => !taxCode || firstRowOf.get(taxCode) === rowNumber;

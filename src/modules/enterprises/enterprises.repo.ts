@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type TDbOrTx } from '../../db/client';
 import { enterpriseChangeRequests, enterpriseFigures, enterprises, importRuns, industrialZones } from '../../db/schema/enterprises';
@@ -142,12 +143,27 @@ export const refreshSizeClass = async (db: TDbOrTx, enterpriseIds: number[] | 'a
   await db.execute(sql`
     update enterprises e set size_class = f.size_class, size_class_year = f.year
     from (select distinct on (enterprise_id) enterprise_id, year, size_class from enterprise_figures order by enterprise_id, year desc) f
-    where e.id = f.enterprise_id and ${scope}`);
+    where e.id = f.enterprise_id and ${scope}
+      and (e.size_class is distinct from f.size_class or e.size_class_year is distinct from f.year)`);
 };
 
 export const listZones = (db: TDbOrTx) => db.select().from(industrialZones).orderBy(asc(industrialZones.kind), asc(industrialZones.name));
 
-export const insertImportRun = async (db: TDbOrTx, row: typeof importRuns.$inferInsert) => (await db.insert(importRuns).values(row).returning({ id: importRuns.id }))[0].id;
+/**
+ * Records an import run with its original file, kept gzip-compressed (passed as base64 text:
+ * much faster than a binary parameter on PGlite).
+ */
+export const insertImportRun = async (db: TDbOrTx, row: Omit<typeof importRuns.$inferInsert, 'fileBytes'> & { file: Uint8Array }): Promise<number> => {
+  const gz = gzipSync(row.file).toString('base64');
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`insert into import_runs (kind, file_name, file_bytes, dry_run, status, counts, error_count, actor_id, actor_name, finished_at)
+        values (${row.kind}, ${row.fileName}, decode(${gz}, 'base64'), ${row.dryRun}, ${row.status}, ${JSON.stringify(row.counts)}::jsonb,
+                ${row.errorCount ?? 0}, ${row.actorId ?? null}, ${row.actorName}, ${row.finishedAt ?? null})
+        returning id`,
+  );
+  return Number(rows[0].id);
+};
 
 export const findImportRuns = (db: TDbOrTx, kind: string) =>
   db
@@ -161,15 +177,18 @@ export const findImportRuns = (db: TDbOrTx, kind: string) =>
       actorName: importRuns.actorName,
       startedAt: importRuns.startedAt,
       finishedAt: importRuns.finishedAt,
-      size: sql<number>`octet_length(${importRuns.fileBytes})`,
+      size: sql<number>`octet_length(${importRuns.fileBytes})`.as('size'),
     })
     .from(importRuns)
     .where(eq(importRuns.kind, kind))
     .orderBy(desc(importRuns.id))
     .limit(100);
 
-export const findImportFile = async (db: TDbOrTx, id: number) =>
-  (await db.select({ fileName: importRuns.fileName, fileBytes: importRuns.fileBytes, kind: importRuns.kind }).from(importRuns).where(eq(importRuns.id, id)).limit(1))[0];
+/** The original file of an import run (decompressed). */
+export const findImportFile = async (db: TDbOrTx, id: number) => {
+  const row = (await db.select({ fileName: importRuns.fileName, fileBytes: importRuns.fileBytes, kind: importRuns.kind }).from(importRuns).where(eq(importRuns.id, id)).limit(1))[0];
+  return row ? { ...row, fileBytes: gunzipSync(row.fileBytes) } : undefined;
+};
 
 /** Counts of enterprises grouped by one dimension (structure page). */
 export const countBy = async (db: TDbOrTx, dimension: 'size_class' | 'ownership' | 'section' | 'division' | 'former_district' | 'unit_code' | 'status', where: SQL | undefined) => {

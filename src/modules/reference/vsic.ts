@@ -29,4 +29,8 @@ export const listVsic = (): TVsicEntry[] => {
 export const findVsicDivision = (code: string): TVsicEntry | undefined => listVsic().find((e) => e.level === 'DIVISION' && e.code === code.slice(0, 2));
 
 /** A VSIC code written at level 2 to 5 (digits only) whose division exists. */
-export const isKnownVsicCode = (code: string): boolean => /^\d{2,5}$/.test(code) && findVsicDivision(code) !== undefined;
+let divisions: Set<string> | undefined;
+export const isKnownVsicCode = (code: string): boolean => {
+  divisions ??= new Set(listVsic().filter((e) => e.level === 'DIVISION').map((e) => e.code));
+  return /^\d{2,5}$/.test(code) && divisions.has(code.slice(0, 2));
+};
