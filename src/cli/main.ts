@@ -44,6 +44,9 @@ export const main = async (argv: string[]): Promise<number> => {
       process.stderr.write(`congthuong ${name}: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    const message = error instanceof Error ? error.message.split('\n')[0].slice(0, 300) : String(error);
+    process.stderr.write(`congthuong ${name}: failed: ${message}${cause}\n`);
+    return 1;
   }
 };

@@ -129,9 +129,18 @@ export const restoreDatabase = async (database: TDatabase, file: string): Promis
     await tx.execute(sql`truncate ${sql.join([...tables, ...SKIPPED_TABLES].map(ident), sql`, `)} restart identity cascade`);
     let table: string | null = null;
     let batch: string[] = [];
+    const columnsOf = new Map<string, string[]>();
+    for (const t of tables) {
+      const cols = await queryRows<{ c: string }>(
+        tx,
+        sql`select column_name as c from information_schema.columns where table_schema = 'public' and table_name = ${t} and is_generated = 'NEVER' order by ordinal_position`,
+      );
+      columnsOf.set(t, cols.map((c) => c.c));
+    }
     const flush = async () => {
       if (!table || batch.length === 0) return;
-      await tx.execute(sql`insert into ${ident(table)} select * from json_populate_recordset(null::${ident(table)}, ${'[' + batch.join(',') + ']'}::json)`);
+      const cols = sql.raw((columnsOf.get(table) ?? []).map((c) => `"${c}"`).join(', '));
+      await tx.execute(sql`insert into ${ident(table)} (${cols}) select ${cols} from json_populate_recordset(null::${ident(table)}, ${'[' + batch.join(',') + ']'}::json)`);
       rows += batch.length;
       batch = [];
     };

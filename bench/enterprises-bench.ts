@@ -1,0 +1,92 @@
+/**
+ * Enterprise registry benchmark (issue 3), on the embedded database:
+ *   node --import tsx bench/enterprises-bench.ts [N=300000]
+ * Prints: import time and rows/s of an N-row CSV, the ratio to a bare COPY of the same rows,
+ * search and filtered-list API p50/p95 (through the real HTTP layer), and the time and peak
+ * memory of exporting every row (CSV and XLSX).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { loadConfig } from '../src/config/config';
+import { openDatabase } from '../src/db/client';
+import { copyCsvInto } from '../src/db/copy';
+import { runMigrations } from '../src/db/migrate';
+import { systemContext } from '../src/modules/audit/audit.service';
+import { generateDemoEnterprises, toEnterpriseCsv } from '../src/modules/demo/demo-enterprises';
+import { seedDemo } from '../src/modules/demo/demo.seed';
+import { createEnterpriseImportService } from '../src/modules/enterprises/enterprises-import.service';
+import { buildApp } from '../src/server/app';
+
+const N = Number(process.argv[2] ?? 300_000);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-bench-ent-'));
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+const main = async () => {
+  const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'pglite') });
+  await runMigrations(database);
+  await seedDemo({ db: database.db, password: 'Bench-password-1', print: () => undefined, enterpriseCount: 1 });
+  const zoneNames = ['KCN Thăng Long', 'KCN Nội Bài', 'KCN Quang Minh (Quang Minh I)'];
+  const csv = toEnterpriseCsv(generateDemoEnterprises({ count: N, seed: 7, year: new Date().getFullYear() - 1, zoneNames }));
+  const bytes = Buffer.from(csv);
+  console.log(`enterprises: ${N} rows, ${(bytes.length / 1e6).toFixed(1)} MB CSV`);
+
+  // Bare COPY of the same rows into an unindexed table with the same columns (text).
+  const header = csv.slice(0, csv.indexOf('\n')).split(',');
+  let copyMs = 0;
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`create temp table bare_copy (${header.map((h) => `"${h}" text`).join(', ')}) on commit drop`));
+    const t = performance.now();
+    await copyCsvInto(tx, { table: 'bare_copy', columns: header, csv: csv.slice(csv.indexOf('\n') + 1) });
+    copyMs = performance.now() - t;
+  });
+
+  const t0 = performance.now();
+  const result = await createEnterpriseImportService({ db: database.db }).importEnterprises(systemContext('bench'), { fileName: 'bench.csv', bytes, dryRun: false });
+  const importMs = performance.now() - t0;
+  console.log(`import: ${(importMs / 1000).toFixed(1)} s, ${Math.round(N / (importMs / 1000))} rows/s (${result.inserted} new); bare COPY ${(copyMs / 1000).toFixed(2)} s; import/COPY = ${(importMs / copyMs).toFixed(1)}×`);
+
+  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
+  const { app } = await buildApp({ config, database, logger: false, mailTransport: null });
+  await app.ready();
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'canbo.kh', password: 'Bench-password-1' } });
+  const cookie = `ct_session=${login.cookies[0].value}`;
+  const time = async (url: string) => {
+    const t = performance.now();
+    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    return performance.now() - t;
+  };
+  const searches = ['xi mang', 'ha noi', 'co khi chinh xac', 'thuong mai tong hop thang long', 'cong nghe phan mem', 'noi that', 'xay dung dai viet', 'bia nuoc giai khat', 'van tai sao mai', 'du lich lu hanh', '0105', '01050123', 'xi mamg', 'cong ngje phan mem'];
+  const filters = ['sizeClass=SMALL', 'ownership=FDI', 'section=C&sizeClass=MEDIUM', 'formerDistrict=017', 'status=SUSPENDED&ownership=NON_STATE', 'division=25&sort=established&order=desc', 'zone=1', 'page=50&pageSize=50'];
+  const searchMs: number[] = [];
+  const listMs: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const q of searches) searchMs.push(await time(`/api/enterprises?q=${encodeURIComponent(q)}`));
+    for (const f of filters) listMs.push(await time(`/api/enterprises?${f}`));
+  }
+  console.log(`search API: p50 ${percentile(searchMs, 50).toFixed(1)} ms, p95 ${percentile(searchMs, 95).toFixed(1)} ms (${searchMs.length} requests)`);
+  console.log(`filtered list API: p50 ${percentile(listMs, 50).toFixed(1)} ms, p95 ${percentile(listMs, 95).toFixed(1)} ms (${listMs.length} requests)`);
+  const structureMs: number[] = [];
+  for (let i = 0; i < 5; i++) structureMs.push(await time('/api/enterprises/structure'));
+  console.log(`structure API: p50 ${percentile(structureMs, 50).toFixed(0)} ms`);
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const t = performance.now();
+    const res = await app.inject({ method: 'GET', url: `/api/enterprises/export?format=${format}`, headers: { cookie } });
+    clearInterval(sampler);
+    console.log(`export ${format}: ${res.statusCode}, ${(res.rawPayload.length / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s; peak RSS ${(peak / 1e6).toFixed(0)} MB (+${((peak - rssBefore) / 1e6).toFixed(0)} MB; includes the test client buffering the whole answer)`);
+  }
+  await app.close();
+  await database.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
