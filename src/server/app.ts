@@ -115,9 +115,9 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerEnterpriseRoutes(app, { db, enterpriseService, importService: enterpriseImportService });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/docs');
+    const isPage = request.method === 'GET' && !/^\/(api|docs|assets)(\/|$)/.test(request.url);
     if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');
     return sendNotFound(request, reply);
   });

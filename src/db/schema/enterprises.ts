@@ -52,6 +52,8 @@ export const enterprises = pgTable(
     uniqueIndex('enterprises_tax_code_uq').on(t.taxCode),
     index('enterprises_tax_code_prefix_idx').using('btree', sql`${t.taxCode} text_pattern_ops`),
     index('enterprises_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('enterprises_search_fts_idx').using('gin', sql`to_tsvector('simple'::regconfig, ${t.searchText})`),
+    index('enterprises_name_idx').on(t.nameVi),
     index('enterprises_vsic_idx').on(t.vsicMain),
     index('enterprises_unit_idx').on(t.unitCode),
     index('enterprises_former_district_idx').on(t.formerDistrict),

@@ -45,10 +45,11 @@ export const buildEnterpriseWhere = (f: TEnterpriseFilter, { fuzzy }: { fuzzy: b
       where.push(sql`${enterprises.taxCode} like ${digits.replace(/[%_]/g, '') + '%'}`);
     } else {
       const words = toSearchWords(q);
-      // Exact pass: every word appears. Fuzzy pass: the whole phrase is similar to a part of the
-      // name (pg_trgm word similarity, served by the GIN trigram index).
+      // Fuzzy pass: the whole phrase is similar to a part of the name (pg_trgm word similarity,
+      // served by the GIN trigram index).
+      // Exact pass: every word starts a word of the name (full-text index, prefix match).
       if (fuzzy) where.push(sql`${words.join(' ')} <% ${enterprises.searchText}`);
-      else for (const w of words) where.push(sql`${enterprises.searchText} like ${'%' + w + '%'}`);
+      else if (words.length) where.push(sql`to_tsvector('simple'::regconfig, ${enterprises.searchText}) @@ to_tsquery('simple'::regconfig, ${words.map((w) => `${w}:*`).join(' & ')})`);
     }
   }
   if (f.sizeClass) where.push(eq(enterprises.sizeClass, f.sizeClass));
@@ -67,25 +68,33 @@ export const buildEnterpriseWhere = (f: TEnterpriseFilter, { fuzzy }: { fuzzy: b
   return where.length ? and(...where) : undefined;
 };
 
+/** Counts stop here: lists say "more than 10,000" rather than scanning every match. */
+export const COUNT_CAP = 10_000;
+/** Relevance ranking is used when a search matches at most this many rows; beyond, the name order. */
+const RANK_CAP = 2_000;
+
 export const findEnterprises = async (db: TDbOrTx, f: TEnterpriseFilter & { page: number; pageSize: number; sort?: TEnterpriseSort; order: 'asc' | 'desc' }) => {
   const words = toSearchWords(f.q ?? '').join(' ');
   const isWordSearch = words.length > 0 && !/^\d[\d-\s]*$/.test(f.q?.trim() ?? '');
-  const sort = f.sort ?? (isWordSearch ? 'relevance' : 'name');
   const run = async (fuzzy: boolean) => {
     const where = buildEnterpriseWhere(f, { fuzzy });
+    const counted = await queryRows<{ n: number | string }>(
+      db,
+      sql`select count(*) as n from (select 1 from enterprises ${where ? sql`where ${where}` : sql``} limit ${COUNT_CAP + 1}) x`,
+    );
+    const total = Math.min(Number(counted[0]?.n ?? 0), COUNT_CAP);
+    const isCapped = Number(counted[0]?.n ?? 0) > COUNT_CAP;
+    const sort = f.sort ?? (isWordSearch && total <= RANK_CAP ? 'relevance' : 'name');
     const key = sort === 'relevance' ? sql`word_similarity(${words}, ${enterprises.searchText})` : SORTS[sort];
     const order = sort === 'relevance' ? desc(key) : f.order === 'desc' ? desc(key) : asc(key);
-    const [items, total] = await Promise.all([
-      db
-        .select()
-        .from(enterprises)
-        .where(where)
-        .orderBy(order, asc(enterprises.id))
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize),
-      db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(where),
-    ]);
-    return { items, total: Number(total[0]?.n ?? 0), isFuzzy: fuzzy };
+    const items = total === 0 ? [] : await db
+      .select()
+      .from(enterprises)
+      .where(where)
+      .orderBy(order, asc(enterprises.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize);
+    return { items, total, isCapped, isFuzzy: fuzzy };
   };
   const exact = await run(false);
   if (exact.total > 0 || !isWordSearch) return exact;

@@ -44,7 +44,13 @@ export const ZEnterpriseSummary = z.object({
   sizeClassYear: z.number().int().nullable(),
 });
 
-export const ZEnterpriseList = z.object({ items: z.array(ZEnterpriseSummary), total: z.number().int(), fuzzy: z.boolean() });
+export const ZEnterpriseList = z.object({
+  items: z.array(ZEnterpriseSummary),
+  total: z.number().int(),
+  /** True when more rows match than `total` (counting stops at 10,000). */
+  totalCapped: z.boolean(),
+  fuzzy: z.boolean(),
+});
 
 export const ZFigures = z.object({
   year: z.number().int(),

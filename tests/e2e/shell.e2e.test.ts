@@ -1,0 +1,196 @@
+/**
+ * The web shell in a real browser against the real server (demo data): sign-in, vi/en switch,
+ * every navigation entry of an administrator and of a leader, access denial, sign-out, and
+ * screenshots (test-results/e2e) at 1280 and 768 pixels wide.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+
+/** h1 of each page, Vietnamese and English. */
+const HEADINGS: Record<string, { vi: string; en: string }> = {
+  '/': { vi: 'Tổng quan', en: 'Overview' },
+  '/account': { vi: 'Tài khoản của tôi', en: 'My account' },
+  '/admin/users': { vi: 'Người dùng', en: 'Users' },
+  '/admin/audit': { vi: 'Nhật ký hệ thống', en: 'Audit log' },
+  '/admin/units': { vi: 'Đơn vị hành chính', en: 'Administrative units' },
+  '/admin/outbox': { vi: 'Hộp thư đi', en: 'Mail outbox' },
+};
+const ADMIN_PATHS = ['/admin/users', '/admin/audit', '/admin/units', '/admin/outbox'];
+
+type TRoleCase = { username: string; roleLabel: string; navigation: string[] };
+const ROLE_CASES: TRoleCase[] = [
+  { username: 'admin', roleLabel: 'Quản trị hệ thống', navigation: ['/', '/account', ...ADMIN_PATHS, '/docs'] },
+  { username: 'lanhdao', roleLabel: 'Lãnh đạo Sở', navigation: ['/', '/account'] },
+];
+
+let server: TTestServer;
+let browser: Browser;
+
+const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true });
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+const expectHeading = async (page: Page, text: string) => {
+  await heading(page).filter({ hasText: text }).waitFor({ timeout: 15_000 });
+  assert.equal((await heading(page).innerText()).trim(), text);
+};
+
+/** Waits until no spinner is left (data loaded), then checks that no error message is shown. */
+const expectNoError = async (page: Page, where: string) => {
+  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0, undefined, { timeout: 15_000 });
+  const errors = await page.locator('.ant-alert-error, .ant-result-error, .ant-result-403, .ant-result-404').allInnerTexts();
+  assert.deepEqual(errors, [], `${where}: an error is shown`);
+};
+
+const clickLanguage = async (page: Page, label: 'VI' | 'EN') => {
+  await page.locator('.language-switch').first().getByText(label, { exact: true }).click();
+};
+
+/** Collects uncaught exceptions and console errors; failed sign-ins (401) are expected resource errors. */
+const watchErrors = (page: Page): string[] => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(`console.error: ${message.text()}`);
+  });
+  return problems;
+};
+
+describe('web shell (browser, real server)', () => {
+  before(
+    async () => {
+      fs.mkdirSync(RESULTS_DIR, { recursive: true });
+      ensureWebBuilt();
+      server = await startServer();
+      browser = await launchBrowser();
+    },
+    { timeout: 240_000 },
+  );
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('login page: Vietnamese by default, switches to English and back, explains a wrong password', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    const problems = watchErrors(page);
+    await page.goto(`${server.baseUrl}/`);
+    await page.waitForURL('**/login');
+    await expectHeading(page, 'Đăng nhập hệ thống');
+    assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    await page.getByLabel('Mật khẩu').waitFor();
+    await page.getByText('Sở Công Thương Hà Nội').waitFor();
+    await screenshot(page, 'login-vi-1280');
+
+    await clickLanguage(page, 'EN');
+    await expectHeading(page, 'Sign in to the system');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.getByLabel('Username').waitFor();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await screenshot(page, 'login-en-1280');
+    await clickLanguage(page, 'VI');
+    await expectHeading(page, 'Đăng nhập hệ thống');
+
+    await page.getByLabel('Tên đăng nhập').fill('lanhdao');
+    await page.getByLabel('Mật khẩu').fill('not-the-password');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng.' }).waitFor();
+    await screenshot(page, 'login-error-vi-1280');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  for (const role of ROLE_CASES) {
+    it(`${role.username}: language, every navigation entry, 768 px layout, sign-out`, { timeout: 180_000 }, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+      const page = await context.newPage();
+      const problems = watchErrors(page);
+
+      await page.goto(`${server.baseUrl}/login`);
+      await page.getByLabel('Tên đăng nhập').fill(role.username);
+      await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await expectHeading(page, 'Tổng quan');
+      assert.equal((await page.locator('.app-header .header-role').innerText()).trim(), role.roleLabel);
+      await expectNoError(page, `${role.username} home`);
+
+      // Language: vi → en (saved for the user) → vi.
+      const savedEn = page.waitForResponse((response) => response.url().endsWith('/api/me/locale') && response.request().method() === 'PUT');
+      await clickLanguage(page, 'EN');
+      assert.equal((await savedEn).status(), 204);
+      await expectHeading(page, 'Overview');
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      const session = (await (await page.request.get(`${server.baseUrl}/api/auth/session`)).json()) as { user: { locale: string } };
+      assert.equal(session.user.locale, 'en');
+      await screenshot(page, `${role.username}-home-en-1280`);
+      const savedVi = page.waitForResponse((response) => response.url().endsWith('/api/me/locale') && response.request().method() === 'PUT');
+      await clickLanguage(page, 'VI');
+      assert.equal((await savedVi).status(), 204);
+      await expectHeading(page, 'Tổng quan');
+      await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+
+      // Navigation entries: exactly the expected ones, each page renders its heading without error.
+      const navigation = page.getByRole('navigation', { name: 'Điều hướng chính' });
+      const hrefs = await navigation.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      assert.deepEqual([...hrefs].sort(), [...role.navigation].sort(), `${role.username} navigation`);
+      for (const href of role.navigation) {
+        if (href === '/docs') {
+          const docs = navigation.locator('a[href="/docs"]');
+          assert.equal(await docs.getAttribute('target'), '_blank');
+          assert.equal((await page.request.get(`${server.baseUrl}/docs`)).status(), 200);
+          continue;
+        }
+        await navigation.locator(`a[href="${href}"]`).click();
+        await page.waitForURL((url) => url.pathname === href);
+        await expectHeading(page, HEADINGS[href].vi);
+        await expectNoError(page, `${role.username} ${href}`);
+        await screenshot(page, `${role.username}${href === '/' ? '-home' : href.replaceAll('/', '-')}-1280`);
+      }
+      if (role.navigation.includes('/admin/units')) {
+        await navigation.locator('a[href="/admin/units"]').click();
+        for (const tab of ['Lịch sử sáp nhập', 'Nhập từ tệp CSV']) {
+          await page.getByRole('tab', { name: tab }).click();
+          await expectNoError(page, `${role.username} units tab ${tab}`);
+        }
+      }
+
+      // No admin entry for non-administrators, and the admin pages refuse them.
+      if (!role.navigation.includes('/admin/users')) {
+        assert.equal(await page.locator('a[href^="/admin"]').count(), 0);
+        await page.goto(`${server.baseUrl}/admin/users`);
+        await expectHeading(page, 'Không có quyền truy cập');
+        await screenshot(page, `${role.username}-admin-denied-1280`);
+      }
+
+      // 768 px: the side navigation collapses to icons and stays usable.
+      await page.setViewportSize({ width: 768, height: 900 });
+      await page.goto(`${server.baseUrl}/`);
+      await expectHeading(page, 'Tổng quan');
+      await page.locator('.ant-layout-sider-collapsed').waitFor();
+      await navigation.locator('a[href="/account"]').click();
+      await expectHeading(page, HEADINGS['/account'].vi);
+      await screenshot(page, `${role.username}-account-768`);
+      await page.goto(`${server.baseUrl}/`);
+      await expectHeading(page, 'Tổng quan');
+      await screenshot(page, `${role.username}-home-768`);
+
+      // Sign out.
+      await page.getByRole('button', { name: 'Đăng xuất' }).click();
+      await expectHeading(page, 'Đăng nhập hệ thống');
+      const after = (await (await page.request.get(`${server.baseUrl}/api/auth/session`)).json()) as { user: unknown };
+      assert.equal(after.user, null);
+      await page.goto(`${server.baseUrl}/account`);
+      await page.waitForURL('**/login');
+
+      assert.deepEqual(problems, [], `${role.username}: browser errors`);
+      await context.close();
+    });
+  }
+});

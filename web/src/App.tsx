@@ -1,0 +1,90 @@
+import { lazy, type ReactNode } from 'react';
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { useErrorText } from './components/errors';
+import { I18nProvider, useLocale, useT } from './i18n/I18nProvider';
+import { AppLayout } from './layout/AppLayout';
+import { CHANGE_PASSWORD_PATH, RequireAuth } from './layout/RequireAuth';
+import { RequirePermission } from './layout/RequirePermission';
+import LoginPage from './pages/auth/LoginPage';
+import { SessionProvider, useSession } from './session/SessionProvider';
+
+const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage'));
+const HomePage = lazy(() => import('./pages/home/HomePage'));
+const AccountPage = lazy(() => import('./pages/account/AccountPage'));
+const UsersPage = lazy(() => import('./pages/admin/users/UsersPage'));
+const AuditPage = lazy(() => import('./pages/admin/audit/AuditPage'));
+const UnitsPage = lazy(() => import('./pages/admin/units/UnitsPage'));
+const OutboxPage = lazy(() => import('./pages/admin/outbox/OutboxPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+const THEME = {
+  token: { colorPrimary: '#1456b8', borderRadius: 6, fontSize: 14 },
+};
+
+/** Waits for the session before routing, so that guards never see a half-known user. */
+const SessionGate = ({ children }: { children: ReactNode }) => {
+  const t = useT();
+  const errorText = useErrorText();
+  const { state, refresh } = useSession();
+  if (state.status === 'loading') return <Spin size="large" fullscreen description={t('common.loading')} />;
+  if (state.status === 'failed') {
+    return (
+      <Result
+        status="error"
+        title={t('errors.sessionLoad')}
+        subTitle={errorText(state.error)}
+        extra={
+          <Button type="primary" onClick={() => void refresh()}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    );
+  }
+  return children;
+};
+
+const AppRoutes = () => (
+  <Routes>
+    <Route path="/login" element={<LoginPage />} />
+    <Route element={<RequireAuth />}>
+      <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="account" element={<AccountPage />} />
+        <Route path="admin/users" element={<RequirePermission permission="admin.users"><UsersPage /></RequirePermission>} />
+        <Route path="admin/audit" element={<RequirePermission permission="admin.audit"><AuditPage /></RequirePermission>} />
+        <Route path="admin/units" element={<RequirePermission permission="admin.units"><UnitsPage /></RequirePermission>} />
+        <Route path="admin/outbox" element={<RequirePermission permission="admin.outbox"><OutboxPage /></RequirePermission>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Route>
+  </Routes>
+);
+
+/** Ant Design in the UI language, with the app-level message/modal context. */
+const LocalizedApp = () => {
+  const { locale } = useLocale();
+  return (
+    <ConfigProvider locale={locale === 'vi' ? viVN : enUS} theme={THEME}>
+      <AntApp>
+        <SessionProvider>
+          <SessionGate>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </SessionGate>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+};
+
+export const RootApp = () => (
+  <I18nProvider>
+    <LocalizedApp />
+  </I18nProvider>
+);

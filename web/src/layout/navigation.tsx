@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { TPermission, TUser } from '../api/types';
+import type { TKey } from '../i18n/I18nProvider';
+import { hasPermission } from '../session/SessionProvider';
+
+export type TNavEntry = {
+  path: string;
+  label: TKey;
+  /** One-line description shown on the overview page (which does not list itself). */
+  description?: TKey;
+  icon: ReactNode;
+  /** Shown only to users holding this permission; no permission = every signed-in user. */
+  permission?: TPermission;
+  group: 'main' | 'admin';
+};
+
+/** The pages of the app, in menu order. */
+export const NAV_ENTRIES: readonly TNavEntry[] = [
+  { path: '/', label: 'nav.home', icon: <HomeOutlined />, group: 'main' },
+  { path: '/account', label: 'nav.account', description: 'home.describe.account', icon: <UserOutlined />, group: 'main' },
+  { path: '/admin/users', label: 'nav.users', description: 'home.describe.users', icon: <TeamOutlined />, permission: 'admin.users', group: 'admin' },
+  { path: '/admin/audit', label: 'nav.audit', description: 'home.describe.audit', icon: <AuditOutlined />, permission: 'admin.audit', group: 'admin' },
+  { path: '/admin/units', label: 'nav.units', description: 'home.describe.units', icon: <ApartmentOutlined />, permission: 'admin.units', group: 'admin' },
+  { path: '/admin/outbox', label: 'nav.outbox', description: 'home.describe.outbox', icon: <MailOutlined />, permission: 'admin.outbox', group: 'admin' },
+];
+
+/** The API documentation (served by the server at /docs) is linked for administrators. */
+export const API_DOCS_PATH = '/docs';
+
+export const visibleEntries = (user: TUser): TNavEntry[] =>
+  NAV_ENTRIES.filter((entry) => !entry.permission || hasPermission(user, entry.permission));
+
+export const canSeeApiDocs = (user: TUser): boolean => user.role === 'ADMIN';
