@@ -53,7 +53,9 @@ export const enterprises = pgTable(
     index('enterprises_tax_code_prefix_idx').using('btree', sql`${t.taxCode} text_pattern_ops`),
     index('enterprises_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('enterprises_search_fts_idx').using('gin', sql`to_tsvector('simple'::regconfig, ${t.searchText})`),
-    index('enterprises_name_idx').on(t.nameVi),
+    index('enterprises_name_idx').on(t.nameVi, t.id),
+    index('enterprises_established_idx').on(t.establishedOn, t.id),
+    index('enterprises_updated_idx').on(t.updatedAt, t.id),
     index('enterprises_vsic_idx').on(t.vsicMain),
     index('enterprises_unit_idx').on(t.unitCode),
     index('enterprises_former_district_idx').on(t.formerDistrict),
@@ -127,4 +129,11 @@ export const enterpriseChangeRequests = pgTable(
     index('enterprise_change_requests_proposed_by_idx').on(t.proposedBy),
     index('enterprise_change_requests_decided_by_idx').on(t.decidedBy),
   ],
+);
+
+/** The words of enterprise names (unaccented): the vocabulary that typo-tolerant search corrects against. */
+export const searchWords = pgTable(
+  'search_words',
+  { word: text('word').primaryKey() },
+  (t) => [index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)],
 );

@@ -179,6 +179,9 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
         on conflict (tax_code) do update set ${ENTERPRISE_FIELDS.filter((f) => f !== 'tax_code').map((f) => `${f} = excluded.${f}`).join(', ')}, updated_at = now(),
           size_class = case when excluded.size_class_year >= coalesce(enterprises.size_class_year, 0) then excluded.size_class else enterprises.size_class end,
           size_class_year = greatest(excluded.size_class_year, enterprises.size_class_year)`));
+      await tx.execute(sql`insert into search_words (word)
+        select distinct w from enterprise_import_stage s join enterprises e on e.tax_code = s.tax_code, unnest(string_to_array(e.search_text, ' ')) w
+        where s.action is not null and w <> '' on conflict do nothing`);
       // 4. Audit the creations with the stored values.
       await tx.execute(sql`
         insert into audit_log (actor_id, actor_name, ip, entity, entity_id, action, before, after, request_id)

@@ -142,6 +142,7 @@ describe('enterprise registry', () => {
     assert.ok(haNoi.items.some((e: { nameVi: string }) => e.nameVi.includes('Hà Nội')));
     const typo = (await s.get('/api/enterprises?q=xi%20mamg%20soc%20son')).json();
     assert.equal(typo.fuzzy, true);
+    assert.equal(typo.correctedQuery, 'xi mang soc son');
     assert.equal(typo.items[0].taxCode, '0109990001');
     const prefix = (await s.get('/api/enterprises?q=010999000')).json();
     assert.ok(prefix.total >= 3);

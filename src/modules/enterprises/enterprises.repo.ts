@@ -73,11 +73,41 @@ export const COUNT_CAP = 10_000;
 /** Relevance ranking is used when a search matches at most this many rows; beyond, the name order. */
 const RANK_CAP = 2_000;
 
+/** Adds the words of the given enterprises' names to the search vocabulary. */
+export const addSearchWords = async (db: TDbOrTx, enterpriseIds: number[] | 'all') => {
+  const scope = enterpriseIds === 'all' ? sql`` : sql`where e.id in (select (jsonb_array_elements_text(${JSON.stringify(enterpriseIds)}::jsonb))::int)`;
+  await db.execute(sql`insert into search_words (word)
+    select distinct w from enterprises e, unnest(string_to_array(e.search_text, ' ')) w ${scope} ${enterpriseIds === 'all' ? sql`where` : sql`and`} w <> ''
+    on conflict do nothing`);
+};
+
+/**
+ * Replaces each query word that is not a known word (or word prefix) of any name by the most
+ * similar known word (pg_trgm similarity over the small vocabulary table). Returns null when
+ * nothing could be corrected.
+ */
+export const correctSearchWords = async (db: TDbOrTx, words: string[]): Promise<string[] | null> => {
+  let isChanged = false;
+  const out: string[] = [];
+  for (const w of words) {
+    const known = await queryRows<{ word: string }>(db, sql`select word from search_words where word >= ${w} and word < ${w + '\uffff'} limit 1`);
+    if (known.length) {
+      out.push(w);
+      continue;
+    }
+    const near = await queryRows<{ word: string }>(db, sql`select word from search_words where word % ${w} order by similarity(word, ${w}) desc, word limit 1`);
+    if (!near.length) return null;
+    out.push(near[0].word);
+    isChanged = true;
+  }
+  return isChanged ? out : null;
+};
+
 export const findEnterprises = async (db: TDbOrTx, f: TEnterpriseFilter & { page: number; pageSize: number; sort?: TEnterpriseSort; order: 'asc' | 'desc' }) => {
   const words = toSearchWords(f.q ?? '').join(' ');
   const isWordSearch = words.length > 0 && !/^\d[\d-\s]*$/.test(f.q?.trim() ?? '');
-  const run = async (fuzzy: boolean) => {
-    const where = buildEnterpriseWhere(f, { fuzzy });
+  const run = async (fuzzy: boolean, filter: TEnterpriseFilter = f) => {
+    const where = buildEnterpriseWhere(filter, { fuzzy });
     const counted = await queryRows<{ n: number | string }>(
       db,
       sql`select count(*) as n from (select 1 from enterprises ${where ? sql`where ${where}` : sql``} limit ${COUNT_CAP + 1}) x`,
@@ -97,8 +127,15 @@ export const findEnterprises = async (db: TDbOrTx, f: TEnterpriseFilter & { page
     return { items, total, isCapped, isFuzzy: fuzzy };
   };
   const exact = await run(false);
-  if (exact.total > 0 || !isWordSearch) return exact;
-  return run(true);
+  if (exact.total > 0 || !isWordSearch) return { ...exact, correctedQuery: null };
+  // Typo tolerance: correct the words against the vocabulary of names, then search exactly;
+  // if that finds nothing, fall back to phrase similarity.
+  const corrected = await correctSearchWords(db, toSearchWords(f.q ?? ''));
+  if (corrected) {
+    const byCorrection = await run(false, { ...f, q: corrected.join(' ') });
+    if (byCorrection.total > 0) return { ...byCorrection, isFuzzy: true, correctedQuery: corrected.join(' ') };
+  }
+  return { ...(await run(true)), correctedQuery: null };
 };
 
 export const findEnterpriseById = async (db: TDbOrTx, id: number, { forUpdate = false } = {}) => {

@@ -91,7 +91,7 @@ export const registerEnterpriseRoutes = (
     },
     handler: async (request) => {
       const r = await enterpriseService.listEnterprises(contextOf(request), request.query);
-      return { items: r.items.map(presentEnterpriseSummary), total: r.total, totalCapped: r.isCapped, fuzzy: r.isFuzzy };
+      return { items: r.items.map(presentEnterpriseSummary), total: r.total, totalCapped: r.isCapped, fuzzy: r.isFuzzy, correctedQuery: r.correctedQuery ?? null };
     },
   });
 

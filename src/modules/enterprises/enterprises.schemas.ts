@@ -50,6 +50,8 @@ export const ZEnterpriseList = z.object({
   /** True when more rows match than `total` (counting stops at 10,000). */
   totalCapped: z.boolean(),
   fuzzy: z.boolean(),
+  /** The corrected words the typo-tolerant search used, when it corrected any. */
+  correctedQuery: z.string().nullable(),
 });
 
 export const ZFigures = z.object({

@@ -10,6 +10,7 @@ import { findUnitsAt } from '../units/units.repo';
 import { zoneKey, validateEnterpriseRow, type TLookups } from './enterprise-validation';
 import type { TEnterpriseColumn } from './enterprise-fields';
 import {
+  addSearchWords,
   buildEnterpriseWhere,
   countBy,
   findChangeRequestById,
@@ -136,6 +137,7 @@ export const createEnterpriseService = ({ db }: { db: TDb }) => {
         throw new AppError('CONFLICT', `An enterprise with tax code ${input.taxCode} already exists`, [{ path: 'body.taxCode', message: 'duplicate' }]);
       }
       const row = await insertEnterprise(tx, input);
+      await addSearchWords(tx, [row.id]);
       await recordAudit(tx, ctx, { entity: 'enterprise', entityId: row.id, action: 'enterprise.create', after: presentEnterpriseForAudit(row) });
       return row;
     });
@@ -152,6 +154,7 @@ export const createEnterpriseService = ({ db }: { db: TDb }) => {
         if (other) throw new AppError('CONFLICT', `Tax code ${input.taxCode} belongs to another enterprise`, [{ path: 'body.taxCode', message: 'duplicate' }]);
       }
       const after = await updateEnterprise(tx, id, input);
+      await addSearchWords(tx, [id]);
       await recordAudit(tx, ctx, { entity: 'enterprise', entityId: id, action: 'enterprise.update', before: presentEnterpriseForAudit(before), after: presentEnterpriseForAudit(after) });
       if (before.vsicMain !== after.vsicMain) await reclassifyAll(tx, id, after.vsicMain);
       return after;
@@ -286,6 +289,7 @@ export const createEnterpriseService = ({ db }: { db: TDb }) => {
         if (!before) throw notFound('Enterprise');
         const patch = Object.fromEntries(Object.entries(request.changes as Record<string, { to: unknown }>).map(([k, v]) => [k, v.to]));
         const after = await updateEnterprise(tx, request.enterpriseId, patch);
+        await addSearchWords(tx, [request.enterpriseId]);
         await recordAudit(tx, ctx, { entity: 'enterprise', entityId: request.enterpriseId, action: 'enterprise.update', before: presentEnterpriseForAudit(before), after: presentEnterpriseForAudit(after) });
       }
       const updated = await updateChangeRequest(tx, requestId, {

@@ -1,2 +1,0 @@
-CREATE INDEX "enterprises_search_fts_idx" ON "enterprises" USING gin (to_tsvector('simple'::regconfig, "search_text"));--> statement-breakpoint
-CREATE INDEX "enterprises_name_idx" ON "enterprises" USING btree ("name_vi");
