@@ -73,6 +73,20 @@ export const COUNT_CAP = 10_000;
 /** Relevance ranking is used when a search matches at most this many rows; beyond, the name order. */
 const RANK_CAP = 2_000;
 
+/** Optimal string alignment distance (insertions, deletions, substitutions, adjacent swaps). */
+export const editDistance = (a: string, b: string): number => {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+};
+
 /** Adds the words of the given enterprises' names to the search vocabulary. */
 export const addSearchWords = async (db: TDbOrTx, enterpriseIds: number[] | 'all') => {
   const scope = enterpriseIds === 'all' ? sql`` : sql`where e.id in (select (jsonb_array_elements_text(${JSON.stringify(enterpriseIds)}::jsonb))::int)`;
@@ -95,9 +109,14 @@ export const correctSearchWords = async (db: TDbOrTx, words: string[]): Promise<
       out.push(w);
       continue;
     }
-    const near = await queryRows<{ word: string }>(db, sql`select word from search_words where word % ${w} order by similarity(word, ${w}) desc, word limit 1`);
-    if (!near.length) return null;
-    out.push(near[0].word);
+    const candidates = await queryRows<{ word: string }>(
+      db,
+      sql`select word from search_words where length(word) between ${w.length - 2} and ${w.length + 2} order by similarity(word, ${w}) desc, word limit 10`,
+    );
+    const allowed = w.length <= 4 ? 1 : 2;
+    const best = candidates.map((c) => ({ word: c.word, distance: editDistance(w, c.word) })).filter((c) => c.distance <= allowed).sort((a, b) => a.distance - b.distance)[0];
+    if (!best) return null;
+    out.push(best.word);
     isChanged = true;
   }
   return isChanged ? out : null;
