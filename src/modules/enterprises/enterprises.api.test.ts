@@ -115,6 +115,22 @@ describe('enterprise registry', () => {
     assert.match(mergedRes.json().message, /merged/);
   });
 
+  it('refuses a file over the upload limit with 413 and stores nothing', async () => {
+    const small = await createTestApp({ UPLOAD_LIMIT_BYTES: '4096' });
+    try {
+      const s = await login(small, 'canbo.cn');
+      const before = (await small.database.db.select({ n: sql<number>`count(*)::int` }).from(enterprises))[0].n;
+      const rows = Array.from({ length: 100 }, (_, i) => `01099${String(i).padStart(5, '0')},Công ty TNHH Số ${i},TNHH_1TV,NON_STATE,2511,005,2020-01-01,,,,`);
+      const { body, contentType } = multipart('big.csv', [HEADER, ...rows].join('\n'));
+      const res = await small.app.inject({ method: 'POST', url: '/api/enterprises/import?dryRun=false', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': contentType }, payload: body });
+      assert.equal(res.statusCode, 413);
+      assert.equal(res.json().code, 'BODY_TOO_LARGE');
+      assert.equal((await small.database.db.select({ n: sql<number>`count(*)::int` }).from(enterprises))[0].n, before);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('round-trips the XLSX template: drop-down lists present, a filled template imports', async () => {
     const res = await as(t, officer).get('/api/enterprises/template?lang=vi');
     assert.equal(res.statusCode, 200);
