@@ -47,6 +47,10 @@ const EXPECTED: Record<string, TExpected> = {
   'POST /api/enterprises/:id/proposals': ['ENTERPRISE'],
   'GET /api/enterprise-proposals': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
   'POST /api/enterprise-proposals/:id/decision': ['ADMIN', 'OFFICER'],
+  'GET /api/calendar/years/:year': 'public',
+  'GET /api/calendar/add-workdays': 'public',
+  'PUT /api/admin/calendar/years/:year': ['ADMIN'],
+  'DELETE /api/admin/calendar/years/:year': ['ADMIN'],
 };
 
 const isAllowed = (expected: TExpected, role: TRole | null): boolean =>

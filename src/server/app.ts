@@ -14,6 +14,8 @@ import type { TDatabase } from '../db/client';
 import { registerAuditRoutes } from '../modules/audit/audit.routes';
 import { registerAuthRoutes } from '../modules/auth/auth.routes';
 import { createAuthService } from '../modules/auth/auth.service';
+import { registerCalendarRoutes } from '../modules/calendar/calendar.routes';
+import { createCalendarService } from '../modules/calendar/calendar.service';
 import { registerEnterpriseRoutes } from '../modules/enterprises/enterprises.routes';
 import { createEnterpriseImportService } from '../modules/enterprises/enterprises-import.service';
 import { createEnterpriseService } from '../modules/enterprises/enterprises.service';
@@ -85,6 +87,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const tokenService = createTokenService({ db });
   const unitService = createUnitService({ db });
   const enterpriseService = createEnterpriseService({ db });
+  const calendarService = createCalendarService({ db });
   const enterpriseImportService = createEnterpriseImportService({ db });
 
   const routeTable: TRouteEntry[] = [];
@@ -113,6 +116,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerOutboxRoutes(app, { mailService });
   registerUnitRoutes(app, { unitService });
   registerEnterpriseRoutes(app, { db, enterpriseService, importService: enterpriseImportService });
+  registerCalendarRoutes(app, { calendarService });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] });
@@ -122,7 +126,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
     return sendNotFound(request, reply);
   });
 
-  return { app, routeTable, services: { authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService } };
+  return { app, routeTable, services: { authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService } };
 };
 
 export type TBuiltApp = Awaited<ReturnType<typeof buildApp>>;

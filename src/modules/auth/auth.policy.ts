@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'admin.audit',
   'admin.units',
   'admin.outbox',
+  'admin.calendar',
   'me.tokens',
   'enterprises.read',
   'enterprises.write',
@@ -36,7 +37,7 @@ export type TActor = {
 };
 
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'me.tokens', 'enterprises.read', 'enterprises.write'],
+  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'admin.calendar', 'me.tokens', 'enterprises.read', 'enterprises.write'],
   LEADER: ['me.tokens', 'enterprises.read'],
   OFFICER: ['me.tokens', 'enterprises.read'],
   AREA_OFFICER: ['me.tokens', 'enterprises.read'],
