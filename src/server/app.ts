@@ -16,6 +16,8 @@ import { registerAuthRoutes } from '../modules/auth/auth.routes';
 import { createAuthService } from '../modules/auth/auth.service';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes';
 import { createCalendarService } from '../modules/calendar/calendar.service';
+import { registerProcedureRoutes } from '../modules/procedures/procedures.routes';
+import { createProcedureService } from '../modules/procedures/procedures.service';
 import { registerEnterpriseRoutes } from '../modules/enterprises/enterprises.routes';
 import { createEnterpriseImportService } from '../modules/enterprises/enterprises-import.service';
 import { createEnterpriseService } from '../modules/enterprises/enterprises.service';
@@ -88,6 +90,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const unitService = createUnitService({ db });
   const enterpriseService = createEnterpriseService({ db });
   const calendarService = createCalendarService({ db });
+  const procedureService = createProcedureService({ db });
   const enterpriseImportService = createEnterpriseImportService({ db });
 
   const routeTable: TRouteEntry[] = [];
@@ -117,6 +120,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerUnitRoutes(app, { unitService });
   registerEnterpriseRoutes(app, { db, enterpriseService, importService: enterpriseImportService });
   registerCalendarRoutes(app, { calendarService });
+  registerProcedureRoutes(app, { procedureService });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] });
@@ -126,7 +130,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
     return sendNotFound(request, reply);
   });
 
-  return { app, routeTable, services: { authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService } };
+  return { app, routeTable, services: { authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService, procedureService } };
 };
 
 export type TBuiltApp = Awaited<ReturnType<typeof buildApp>>;

@@ -1,3 +1,4 @@
 export * from './platform';
 export * from './enterprises';
 export * from './calendar';
+export * from './procedures';

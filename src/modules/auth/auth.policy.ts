@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'enterprises.read',
   'enterprises.write',
   'enterprises.self',
+  'procedures.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -37,7 +38,7 @@ export type TActor = {
 };
 
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'admin.calendar', 'me.tokens', 'enterprises.read', 'enterprises.write'],
+  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'admin.calendar', 'me.tokens', 'enterprises.read', 'enterprises.write', 'procedures.manage'],
   LEADER: ['me.tokens', 'enterprises.read'],
   OFFICER: ['me.tokens', 'enterprises.read'],
   AREA_OFFICER: ['me.tokens', 'enterprises.read'],
@@ -49,7 +50,7 @@ const MODULE_PERMISSIONS: Record<TModule, readonly TPermission[]> = {
   INDUSTRY: ['enterprises.write'],
   TRADE: ['enterprises.write'],
   PLANNING_STATS: ['enterprises.write'],
-  ONE_STOP: [],
+  ONE_STOP: ['procedures.manage'],
 };
 
 /** Permissions a user holds through role (and, for officers, modules). */

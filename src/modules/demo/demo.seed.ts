@@ -7,6 +7,9 @@ import type { TDb } from '../../db/client';
 import { enterprises, industrialZones } from '../../db/schema/enterprises';
 import { createEnterpriseImportService } from '../enterprises/enterprises-import.service';
 import { generateDemoEnterprises, toEnterpriseCsv } from './demo-enterprises';
+import { procedureFields } from '../../db/schema/procedures';
+import { createProcedureService } from '../procedures/procedures.service';
+import { ZDecisionBody } from '../procedures/procedures.schemas';
 import { recordAudit, systemContext } from '../audit/audit.service';
 import type { TModule, TRole } from '../auth/auth.policy';
 import { hashPassword } from '../auth/password';
@@ -37,6 +40,7 @@ export const seedDemo = async ({ db, password, print, enterpriseCount = DEMO_ENT
   const ctx = systemContext('demo-seed');
   await seedReference(db);
   await seedDemoEnterprises(db, { count: enterpriseCount });
+  await seedDemoProcedures(db);
   const demoPassword = password ?? `Demo-${randomBytes(6).toString('base64url')}`;
   const created: string[] = [];
   let passwordHash: string | undefined;
@@ -110,4 +114,16 @@ export const seedDemoEnterprises = async (db: TDb, { count, seed = 2026 }: { cou
   const rows = [own, ...generateDemoEnterprises({ count: count - 1, seed, year, zoneNames })];
   const csv = toEnterpriseCsv(rows);
   await createEnterpriseImportService({ db }).importEnterprises(systemContext('demo-seed'), { fileName: 'demo-enterprises.csv', bytes: Buffer.from(csv), dryRun: false });
+};
+
+/** The demo procedure catalogue (reference/procedures-demo.json) published through the real decision flow. */
+export const seedDemoProcedures = async (db: TDb): Promise<void> => {
+  if ((await db.select({ code: procedureFields.code }).from(procedureFields).limit(1)).length) return;
+  const data = JSON.parse(fs.readFileSync(path.join(REFERENCE_DIR, 'procedures-demo.json'), 'utf8')) as { fields: (typeof procedureFields.$inferInsert)[]; decisions: unknown[] };
+  await db.transaction(async (tx) => {
+    await tx.insert(procedureFields).values(data.fields);
+    for (const f of data.fields) await recordAudit(tx, systemContext('demo-seed'), { entity: 'procedure_field', entityId: f.code, action: 'procedure.field', after: f });
+  });
+  const service = createProcedureService({ db });
+  for (const decision of data.decisions) await service.publishDecision(systemContext('demo-seed'), ZDecisionBody.parse(decision));
 };
