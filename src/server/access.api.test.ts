@@ -58,6 +58,12 @@ const EXPECTED: Record<string, TExpected> = {
   'GET /api/procedures/decisions': 'public',
   'GET /api/procedures/:code': 'public',
   'POST /api/admin/procedure-decisions': ['ADMIN', 'motcua'],
+  'GET /api/indicators/dashboard': 'public',
+  'GET /api/indicators/trend': 'public',
+  'GET /api/indicators/iip': 'public',
+  'GET /api/indicators/values': 'public',
+  'GET /api/indicators/breakdown': 'public',
+  'POST /api/admin/indicators/recompute': ['ADMIN', 'canbo.kh'],
 };
 
 const isAllowed = (expected: TExpected, user: { role: TRole; username: string } | null): boolean =>

@@ -18,6 +18,8 @@ import { registerCalendarRoutes } from '../modules/calendar/calendar.routes';
 import { createCalendarService } from '../modules/calendar/calendar.service';
 import { registerProcedureRoutes } from '../modules/procedures/procedures.routes';
 import { createProcedureService } from '../modules/procedures/procedures.service';
+import { registerStatisticsRoutes } from '../modules/statistics/statistics.routes';
+import { createStatisticsService } from '../modules/statistics/statistics.service';
 import { registerEnterpriseRoutes } from '../modules/enterprises/enterprises.routes';
 import { createEnterpriseImportService } from '../modules/enterprises/enterprises-import.service';
 import { createEnterpriseService } from '../modules/enterprises/enterprises.service';
@@ -91,6 +93,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const enterpriseService = createEnterpriseService({ db });
   const calendarService = createCalendarService({ db });
   const procedureService = createProcedureService({ db });
+  const statisticsService = createStatisticsService({ db });
   const enterpriseImportService = createEnterpriseImportService({ db });
 
   const routeTable: TRouteEntry[] = [];
@@ -121,6 +124,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerEnterpriseRoutes(app, { db, enterpriseService, importService: enterpriseImportService });
   registerCalendarRoutes(app, { calendarService });
   registerProcedureRoutes(app, { procedureService });
+  registerStatisticsRoutes(app, { statisticsService });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] });
@@ -130,7 +134,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
     return sendNotFound(request, reply);
   });
 
-  return { app, routeTable, services: { authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService, procedureService } };
+  return { app, routeTable, services: { authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService, procedureService, statisticsService } };
 };
 
 export type TBuiltApp = Awaited<ReturnType<typeof buildApp>>;

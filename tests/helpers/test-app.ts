@@ -52,10 +52,10 @@ export const createFakeMail = (): TMailTransport & { sent: { to: string; subject
 export type TTestApp = TBuiltApp & { database: TDatabase; config: TConfig; close: () => Promise<void> };
 
 /** Builds the real app (all routes, hooks, error handler) on a fresh database with the demo users. */
-export const createTestApp = async (env: Record<string, string> = {}): Promise<TTestApp> => {
+export const createTestApp = async (env: Record<string, string> = {}, { statistics = false }: { statistics?: boolean } = {}): Promise<TTestApp> => {
   const { database, drop } = await createTestDatabase();
   const config = loadConfig({ DATA_DIR: `/tmp/ct-test-${process.pid}`, SESSION_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent', ...env });
-  await seedDemo({ db: database.db, password: TEST_PASSWORD, print: () => undefined, enterpriseCount: 40 });
+  await seedDemo({ db: database.db, password: TEST_PASSWORD, print: () => undefined, enterpriseCount: statistics ? 1200 : 40, statistics });
   const built = await buildApp({ config, database, logger: false, mailTransport: null });
   await built.app.ready();
   return {

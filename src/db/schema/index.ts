@@ -2,3 +2,4 @@ export * from './platform';
 export * from './enterprises';
 export * from './calendar';
 export * from './procedures';
+export * from './statistics';

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'enterprises.write',
   'enterprises.self',
   'procedures.manage',
+  'statistics.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -38,7 +39,7 @@ export type TActor = {
 };
 
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'admin.calendar', 'me.tokens', 'enterprises.read', 'enterprises.write', 'procedures.manage'],
+  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'admin.calendar', 'me.tokens', 'enterprises.read', 'enterprises.write', 'procedures.manage', 'statistics.manage'],
   LEADER: ['me.tokens', 'enterprises.read'],
   OFFICER: ['me.tokens', 'enterprises.read'],
   AREA_OFFICER: ['me.tokens', 'enterprises.read'],
@@ -49,7 +50,7 @@ const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
 const MODULE_PERMISSIONS: Record<TModule, readonly TPermission[]> = {
   INDUSTRY: ['enterprises.write'],
   TRADE: ['enterprises.write'],
-  PLANNING_STATS: ['enterprises.write'],
+  PLANNING_STATS: ['enterprises.write', 'statistics.manage'],
   ONE_STOP: ['procedures.manage'],
 };
 

@@ -7,6 +7,7 @@ import type { TDb } from '../../db/client';
 import { enterprises, industrialZones } from '../../db/schema/enterprises';
 import { createEnterpriseImportService } from '../enterprises/enterprises-import.service';
 import { generateDemoEnterprises, toEnterpriseCsv } from './demo-enterprises';
+import { seedDemoStatistics } from './demo-statistics-seed';
 import { procedureFields } from '../../db/schema/procedures';
 import { createProcedureService } from '../procedures/procedures.service';
 import { ZDecisionBody } from '../procedures/procedures.schemas';
@@ -36,11 +37,25 @@ export const DEMO_USERS: { username: string; displayName: string; role: TRole; m
  * Seeds the demo province and users. Idempotent: existing rows are left alone, and logins are
  * printed only when the accounts are created (the first start).
  */
-export const seedDemo = async ({ db, password, print, enterpriseCount = DEMO_ENTERPRISES }: { db: TDb; password: string | undefined; print: (line: string) => void; enterpriseCount?: number }) => {
+export const seedDemo = async ({
+  db,
+  password,
+  print,
+  enterpriseCount = DEMO_ENTERPRISES,
+  statistics = true,
+}: {
+  db: TDb;
+  password: string | undefined;
+  print: (line: string) => void;
+  enterpriseCount?: number;
+  /** Monthly report history and computed indicators (off in most API tests, for speed). */
+  statistics?: boolean;
+}) => {
   const ctx = systemContext('demo-seed');
   await seedReference(db);
   await seedDemoEnterprises(db, { count: enterpriseCount });
   await seedDemoProcedures(db);
+  if (statistics) await seedDemoStatistics(db);
   const demoPassword = password ?? `Demo-${randomBytes(6).toString('base64url')}`;
   const created: string[] = [];
   let passwordHash: string | undefined;
