@@ -64,6 +64,16 @@ const EXPECTED: Record<string, TExpected> = {
   'GET /api/indicators/values': 'public',
   'GET /api/indicators/breakdown': 'public',
   'POST /api/admin/indicators/recompute': ['ADMIN', 'canbo.kh'],
+  'GET /api/report-forms': 'signed-in',
+  'GET /api/reports': 'signed-in',
+  'GET /api/reports/completeness': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
+  'POST /api/reports/lock-exceptions': WRITERS,
+  'GET /api/reports/:formCode/:enterpriseId/:period': 'signed-in',
+  'PUT /api/reports/:formCode/:enterpriseId/:period': 'signed-in',
+  'POST /api/reports/:formCode/:enterpriseId/:period/submit': 'signed-in',
+  'POST /api/reports/:formCode/:enterpriseId/:period/accept': WRITERS,
+  'POST /api/reports/:formCode/:enterpriseId/:period/return': WRITERS,
+  'GET /api/reports/:formCode/:enterpriseId/:period/history': 'signed-in',
 };
 
 const isAllowed = (expected: TExpected, user: { role: TRole; username: string } | null): boolean =>

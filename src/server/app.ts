@@ -20,6 +20,8 @@ import { registerProcedureRoutes } from '../modules/procedures/procedures.routes
 import { createProcedureService } from '../modules/procedures/procedures.service';
 import { registerStatisticsRoutes } from '../modules/statistics/statistics.routes';
 import { createStatisticsService } from '../modules/statistics/statistics.service';
+import { registerReportingRoutes } from '../modules/reporting/reporting.routes';
+import { createReportingService } from '../modules/reporting/reporting.service';
 import { registerEnterpriseRoutes } from '../modules/enterprises/enterprises.routes';
 import { createEnterpriseImportService } from '../modules/enterprises/enterprises-import.service';
 import { createEnterpriseService } from '../modules/enterprises/enterprises.service';
@@ -94,6 +96,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const calendarService = createCalendarService({ db });
   const procedureService = createProcedureService({ db });
   const statisticsService = createStatisticsService({ db });
+  const reportingService = createReportingService({ db, statisticsService });
   const enterpriseImportService = createEnterpriseImportService({ db });
 
   const routeTable: TRouteEntry[] = [];
@@ -125,6 +128,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerCalendarRoutes(app, { calendarService });
   registerProcedureRoutes(app, { procedureService });
   registerStatisticsRoutes(app, { statisticsService });
+  registerReportingRoutes(app, { reportingService });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] });
@@ -134,7 +138,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
     return sendNotFound(request, reply);
   });
 
-  return { app, routeTable, services: { authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService, procedureService, statisticsService } };
+  return { app, routeTable, services: { authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService, procedureService, statisticsService, reportingService } };
 };
 
 export type TBuiltApp = Awaited<ReturnType<typeof buildApp>>;

@@ -83,6 +83,8 @@ export const reports = pgTable(
     period: text('period').notNull(),
     status: text('status').notNull(),
     revision: integer('revision').notNull().default(0),
+    /** The revision whose values are published (null until first accepted). */
+    acceptedRevision: integer('accepted_revision'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: integer('decided_by').references(() => users.id),
@@ -107,6 +109,8 @@ export const reportCells = pgTable(
     item: text('item').notNull(),
     value: doublePrecision('value').notNull(),
     comment: text('comment'),
+    /** The value as last accepted (published); the working value may be a pending revision. */
+    acceptedValue: doublePrecision('accepted_value'),
   },
   (t) => [primaryKey({ columns: [t.reportId, t.item] })],
 );
@@ -166,3 +170,46 @@ export const indicatorRuns = pgTable('indicator_runs', {
   durationMs: integer('duration_ms').notNull(),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Every change of a report cell: old and new value, comment, who and when. */
+export const reportCellHistory = pgTable(
+  'report_cell_history',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    item: text('item').notNull(),
+    oldValue: doublePrecision('old_value'),
+    newValue: doublePrecision('new_value'),
+    comment: text('comment'),
+    actorId: integer('actor_id').references(() => users.id),
+    actorName: text('actor_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('report_cell_history_report_idx').on(t.reportId, t.item), index('report_cell_history_actor_idx').on(t.actorId)],
+);
+
+/** An officer reopens a locked period for one enterprise until a date. */
+export const reportLockExceptions = pgTable(
+  'report_lock_exceptions',
+  {
+    id: serial('id').primaryKey(),
+    formCode: text('form_code')
+      .notNull()
+      .references(() => reportForms.code),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    period: text('period').notNull(),
+    until: date('until', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    grantedBy: integer('granted_by').references(() => users.id),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('report_lock_exceptions_key_idx').on(t.formCode, t.enterpriseId, t.period),
+    index('report_lock_exceptions_enterprise_idx').on(t.enterpriseId),
+    index('report_lock_exceptions_granted_by_idx').on(t.grantedBy),
+  ],
+);

@@ -21,6 +21,9 @@ export const PERMISSIONS = [
   'enterprises.self',
   'procedures.manage',
   'statistics.manage',
+  'reports.read',
+  'reports.review',
+  'reports.self',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -39,18 +42,18 @@ export type TActor = {
 };
 
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'admin.calendar', 'me.tokens', 'enterprises.read', 'enterprises.write', 'procedures.manage', 'statistics.manage'],
-  LEADER: ['me.tokens', 'enterprises.read'],
-  OFFICER: ['me.tokens', 'enterprises.read'],
-  AREA_OFFICER: ['me.tokens', 'enterprises.read'],
-  ENTERPRISE: ['me.tokens', 'enterprises.self'],
+  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'admin.calendar', 'me.tokens', 'enterprises.read', 'enterprises.write', 'procedures.manage', 'statistics.manage', 'reports.read', 'reports.review'],
+  LEADER: ['me.tokens', 'enterprises.read', 'reports.read'],
+  OFFICER: ['me.tokens', 'enterprises.read', 'reports.read'],
+  AREA_OFFICER: ['me.tokens', 'enterprises.read', 'reports.read'],
+  ENTERPRISE: ['me.tokens', 'enterprises.self', 'reports.self'],
 };
 
 /** Extra permissions an officer gets from the divisions (modules) assigned to them. */
 const MODULE_PERMISSIONS: Record<TModule, readonly TPermission[]> = {
-  INDUSTRY: ['enterprises.write'],
-  TRADE: ['enterprises.write'],
-  PLANNING_STATS: ['enterprises.write', 'statistics.manage'],
+  INDUSTRY: ['enterprises.write', 'reports.review'],
+  TRADE: ['enterprises.write', 'reports.review'],
+  PLANNING_STATS: ['enterprises.write', 'statistics.manage', 'reports.review'],
   ONE_STOP: ['procedures.manage'],
 };
 

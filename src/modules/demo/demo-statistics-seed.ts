@@ -145,10 +145,14 @@ export const seedDemoStatistics = async (db: TDb, { from = '2018-01', to = lastR
     await copyCsvInto(tx, { table: 'report_frame', columns: ['form_code', 'enterprise_id', 'active_from', 'active_to'], csv: toCopyCsv(frameRows) });
     await copyCsvInto(tx, {
       table: 'reports',
-      columns: ['id', 'form_code', 'enterprise_id', 'period', 'status', 'revision', 'submitted_at', 'decided_at'],
-      csv: toCopyCsv(reportsOut.map((r) => [r.id, r.form, r.enterprise, r.period, r.status, 0, r.submittedAt, r.decidedAt])),
+      columns: ['id', 'form_code', 'enterprise_id', 'period', 'status', 'revision', 'accepted_revision', 'submitted_at', 'decided_at'],
+      csv: toCopyCsv(reportsOut.map((r) => [r.id, r.form, r.enterprise, r.period, r.status, 0, r.status === 'ACCEPTED' ? 0 : null, r.submittedAt, r.decidedAt])),
     });
-    await copyCsvInto(tx, { table: 'report_cells', columns: ['report_id', 'item', 'value'], csv: toCopyCsv(reportsOut.flatMap((r) => r.cells.map(([item, value]) => [r.id, item, value]))) });
+    await copyCsvInto(tx, {
+      table: 'report_cells',
+      columns: ['report_id', 'item', 'value', 'accepted_value'],
+      csv: toCopyCsv(reportsOut.flatMap((r) => r.cells.map(([item, value]) => [r.id, item, value, r.status === 'ACCEPTED' ? value : null]))),
+    });
     await tx.execute(sql`select setval(pg_get_serial_sequence('reports', 'id'), (select max(id) from reports))`);
     await recordAudit(tx, ctx, { entity: 'statistics', entityId: null, action: 'statistics.demo_seed', after: { forms: DEMO_FORMS.length, reports: reportsOut.length, from, to } });
   });

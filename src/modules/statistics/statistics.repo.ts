@@ -28,9 +28,9 @@ export const loadFrame = (db: TDbOrTx) =>
 export const loadAcceptedCells = async (db: TDbOrTx) => {
   const rows = await queryRows<{ t: string | null }>(
     db,
-    sql`select string_agg(r.enterprise_id || E'\t' || r.period || E'\t' || rf.kind || E'\t' || c.item || E'\t' || c.value::text || E'\t' || r.revision, E'\n') as t
+    sql`select string_agg(r.enterprise_id || E'\t' || r.period || E'\t' || rf.kind || E'\t' || c.item || E'\t' || c.accepted_value::text || E'\t' || r.accepted_revision, E'\n') as t
         from reports r join report_forms rf on rf.code = r.form_code join report_cells c on c.report_id = r.id
-        where r.status = 'ACCEPTED' and rf.kind in ('IIP', 'VALUES')`,
+        where r.accepted_revision is not null and c.accepted_value is not null and rf.kind in ('IIP', 'VALUES')`,
   );
   const text = rows[0]?.t ?? '';
   if (!text) return [];
@@ -44,7 +44,7 @@ export const loadAcceptedCells = async (db: TDbOrTx) => {
 export const loadDataAsOf = async (db: TDbOrTx) => {
   const rows = await queryRows<{ first: string | null; last: string | null; as_of: Date | string | null }>(
     db,
-    sql`select min(period) as first, max(period) as last, max(decided_at) as as_of from reports where status = 'ACCEPTED'`,
+    sql`select min(period) as first, max(period) as last, max(decided_at) as as_of from reports where accepted_revision is not null`,
   );
   return rows[0];
 };
