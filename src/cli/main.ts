@@ -14,7 +14,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<TCliComman
   'db migrate': { summary: 'db migrate  apply pending database migrations', load: () => import('./commands/db-migrate') },
   backup: { summary: 'backup <file>  write a backup of the database (PGlite or PostgreSQL)', load: () => import('./commands/backup') },
   restore: { summary: 'restore <file>  replace the database content with a backup', load: () => import('./commands/restore') },
-  import: { summary: 'import enterprises <file.csv|file.xlsx> [--dry-run]  import the enterprise registry (all or nothing)', load: () => import('./commands/import') },
+  import: { summary: 'import enterprises <file.csv|file.xlsx> [--dry-run] | import reports <file.csv> [--dry-run]  all or nothing', load: () => import('./commands/import') },
   'demo generate': { summary: 'demo generate --enterprises N [--seed S] [--out file.csv]  deterministic demo enterprises', load: () => import('./commands/demo-generate') },
   'sme classify': { summary: 'sme classify <file.csv>  SME class under Decree 80/2021', load: () => import('./commands/sme-classify') },
 };

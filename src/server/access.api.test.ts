@@ -65,6 +65,7 @@ const EXPECTED: Record<string, TExpected> = {
   'GET /api/indicators/breakdown': 'public',
   'POST /api/admin/indicators/recompute': ['ADMIN', 'canbo.kh'],
   'GET /api/report-forms': 'signed-in',
+  'POST /api/reports/import': ['ADMIN', 'canbo.kh'],
   'GET /api/reports': 'signed-in',
   'GET /api/reports/completeness': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
   'POST /api/reports/lock-exceptions': WRITERS,

@@ -22,6 +22,7 @@ import { registerStatisticsRoutes } from '../modules/statistics/statistics.route
 import { createStatisticsService } from '../modules/statistics/statistics.service';
 import { registerReportingRoutes } from '../modules/reporting/reporting.routes';
 import { createReportingService } from '../modules/reporting/reporting.service';
+import { createReportsImportService } from '../modules/reporting/reports-import.service';
 import { registerEnterpriseRoutes } from '../modules/enterprises/enterprises.routes';
 import { createEnterpriseImportService } from '../modules/enterprises/enterprises-import.service';
 import { createEnterpriseService } from '../modules/enterprises/enterprises.service';
@@ -97,6 +98,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const procedureService = createProcedureService({ db });
   const statisticsService = createStatisticsService({ db });
   const reportingService = createReportingService({ db, statisticsService });
+  const reportsImportService = createReportsImportService({ db, statisticsService });
   const enterpriseImportService = createEnterpriseImportService({ db });
 
   const routeTable: TRouteEntry[] = [];
@@ -128,7 +130,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerCalendarRoutes(app, { calendarService });
   registerProcedureRoutes(app, { procedureService });
   registerStatisticsRoutes(app, { statisticsService });
-  registerReportingRoutes(app, { reportingService });
+  registerReportingRoutes(app, { reportingService, importService: reportsImportService });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] });

@@ -97,3 +97,60 @@ describe('monthly report entry and review', () => {
     assert.ok(list.json().items.every((r: { enterpriseId: number }) => r.enterpriseId === 1));
   });
 });
+
+describe('bulk report feed', () => {
+  let t: TTestApp;
+  let staff: TSession;
+  const period = lastReportedMonth();
+  const upload = (csv: string, dryRun: boolean) => {
+    const boundary = '----ctreports';
+    const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="feed.csv"\r\nContent-Type: text/csv\r\n\r\n`), Buffer.from(csv), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    return t.app.inject({ method: 'POST', url: `/api/reports/import?dryRun=${dryRun}`, headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+  };
+  before(async () => {
+    t = await createTestApp({}, { statistics: true });
+    staff = await login(t, 'canbo.kh');
+  });
+  after(async () => t.close());
+
+  it('imports accepted reports for one period, all or nothing, and recomputes', async () => {
+    const ok = `form_code,tax_code,period,item,value,comment\nIIP_MONTHLY,0101234567,${period},P2592_MECHPART,321.5,Số liệu Cục Thống kê\n`;
+    const dry = await upload(ok, true);
+    assert.equal(dry.statusCode, 200, dry.body);
+    assert.equal(dry.json().errors.length, 0);
+    const real = await upload(ok, false);
+    assert.equal(real.statusCode, 200, real.body);
+    assert.ok(real.json().recomputeMs !== null);
+    const report = (await as(t, staff).get(`/api/reports/IIP_MONTHLY/1/${period}`)).json();
+    assert.equal(report.status, 'ACCEPTED');
+    assert.equal(report.items.find((i: { item: string }) => i.item === 'P2592_MECHPART').acceptedValue, 321.5);
+  });
+
+  it('refuses mixed periods, future periods, unknown items, negative values, duplicates and lower revisions', async () => {
+    const mixed = await upload(`form_code,tax_code,period,item,value\nIIP_MONTHLY,0101234567,${period},P2592_MECHPART,1\nIIP_MONTHLY,0101234567,2020-01,P2592_MECHPART,1\n`, true);
+    assert.equal(mixed.statusCode, 400);
+    assert.match(mixed.json().message, /mixes periods/);
+    const future = await upload('form_code,tax_code,period,item,value\nIIP_MONTHLY,0101234567,2999-01,P2592_MECHPART,1\n', true);
+    assert.equal(future.statusCode, 400);
+    const bad = [
+      'form_code,tax_code,period,item,value,revision',
+      `IIP_MONTHLY,0101234567,${period},P9999_NONE,1,`,
+      `IIP_MONTHLY,0101234567,${period},P2592_MECHPART,-3,`,
+      `IIP_MONTHLY,0101234567,${period},P2592_MECHPART,abc,`,
+      `NOPE,0101234567,${period},X,1,`,
+      `IIP_MONTHLY,0100000000,${period},P2592_MECHPART,1,`,
+    ].join('\n');
+    const res = await upload(bad, false);
+    assert.equal(res.statusCode, 400);
+    const errors: { row: number; column: string }[] = res.json().details.errors;
+    const at = (row: number, column: string) => assert.ok(errors.some((e) => e.row === row && e.column === column), `${row}/${column} in ${JSON.stringify(errors)}`);
+    at(2, 'item');
+    at(3, 'value');
+    at(4, 'item');
+    at(4, 'value');
+    at(5, 'form_code');
+    at(6, 'tax_code');
+    const lower = await upload(`form_code,tax_code,period,item,value,revision\nIIP_MONTHLY,0101234567,${period},P2592_MECHPART,5,0\n`, true);
+    assert.ok(lower.json().errors.some((e: { column: string; message: string }) => e.column === 'revision' && /lower/.test(e.message)), lower.body);
+  });
+});

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ERROR_RESPONSES, type TApp } from '../../server/app-types';
 import { contextOf } from '../../server/request-context';
+import { readFlag, readUpload } from '../../lib/multipart';
+import { ZErrorBody } from '../../server/app-types';
+import type { TReportsImportService } from './reports-import.service';
 import type { TReportingService } from './reporting.service';
 
 const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
@@ -15,7 +18,29 @@ const issues = (list: { item: string; rule: string; message: string }[]) => list
 const BASE = '/api/reports/:formCode/:enterpriseId/:period';
 
 /** Monthly report entry and review. */
-export const registerReportingRoutes = (app: TApp, { reportingService }: { reportingService: TReportingService }): void => {
+export const registerReportingRoutes = (app: TApp, { reportingService, importService }: { reportingService: TReportingService; importService: TReportsImportService }): void => {
+  app.route({
+    method: 'POST',
+    url: '/api/reports/import',
+    config: { access: 'statistics.manage' },
+    schema: {
+      tags: ['reports'],
+      summary: 'Bulk CSV feed of accepted reports (form_code, tax_code, period, item, value[, comment, revision]); one period per file; dryRun',
+      consumes: ['multipart/form-data'],
+      querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).optional() }),
+      response: {
+        200: z.object({ dryRun: z.boolean(), period: z.string().nullable(), rows: z.number().int(), reportsNew: z.number().int(), reportsUpdated: z.number().int(), cells: z.number().int(), errors: z.array(z.object({ row: z.number().int().nullable(), column: z.string().nullable(), message: z.string() })), recomputeMs: z.number().int().nullable() }),
+        ...ERROR_RESPONSES,
+        413: ZErrorBody,
+        415: ZErrorBody,
+      },
+    },
+    handler: async (request) => {
+      const upload = await readUpload(request);
+      return importService.importReports(contextOf(request), { fileName: upload.filename, bytes: upload.bytes, dryRun: readFlag(request.query.dryRun ?? upload.fields.dryRun) });
+    },
+  });
+
   app.route({
     method: 'GET',
     url: '/api/report-forms',
