@@ -35,7 +35,19 @@ export const lastReportedMonth = (now = new Date()): string => {
  * reports from 2018-01 to the last month (seasonality, Tết and COVID dips, a few missing
  * reports that the engine imputes, the latest month still coming in), then computes every figure.
  */
-export const seedDemoStatistics = async (db: TDb, { from = '2018-01', to = lastReportedMonth(), seed = 2026 } = {}): Promise<void> => {
+export type TDemoStatisticsScale = {
+  /** Reporters of each form taken from the registry. */
+  iipCount: number;
+  retailCount: number;
+  exportCount: number;
+  /** Products per basket class (the benchmark uses 8 × 19 ≈ 150 products). */
+  productVariants: number;
+  /** Take IIP and retail reporters from any activity (benchmark scale) rather than matching ones. */
+  isAnyActivity: boolean;
+};
+const DEMO_SCALE: TDemoStatisticsScale = { iipCount: 300, retailCount: 300, exportCount: 120, productVariants: 1, isAnyActivity: false };
+
+export const seedDemoStatistics = async (db: TDb, { from = '2018-01', to = lastReportedMonth(), seed = 2026, scale = DEMO_SCALE }: { from?: string; to?: string; seed?: number; scale?: TDemoStatisticsScale } = {}): Promise<void> => {
   if ((await db.select({ code: statsProducts.code }).from(statsProducts).limit(1)).length) return;
   const rnd = createRandom(seed);
   const months = monthsBetween(from, to);
@@ -47,10 +59,17 @@ export const seedDemoStatistics = async (db: TDb, { from = '2018-01', to = lastR
                (select f.export_usd::text from enterprise_figures f where f.enterprise_id = e.id order by f.year desc limit 1) as export_usd
         from enterprises e order by e.id`,
   );
+  const products = DEMO_PRODUCTS.flatMap((p) =>
+    Array.from({ length: scale.productVariants }, (_, v) => (scale.productVariants === 1 ? p : { ...p, code: `${p.code}_${v + 1}`, nameVi: `${p.nameVi} (loại ${v + 1})`, nameEn: `${p.nameEn} (type ${v + 1})` })),
+  );
   const classes = new Set<string>(DEMO_PRODUCTS.map((p) => p.vsic4));
-  const iipFrame = registry.filter((e) => classes.has(e.vsic_main.slice(0, 4))).slice(0, 300);
-  const retailFrame = registry.filter((e) => RETAIL_INDICATOR[e.vsic_main.slice(0, 2)]).slice(0, 300);
-  const exportFrame = registry.filter((e) => e.export_usd !== null).slice(0, 120);
+  const iipFrame = registry.filter((e) => scale.isAnyActivity || classes.has(e.vsic_main.slice(0, 4))).slice(0, scale.iipCount);
+  const retailPool = registry.filter((e) => !iipFrame.includes(e));
+  const retailFrame = retailPool.filter((e) => scale.isAnyActivity || RETAIL_INDICATOR[e.vsic_main.slice(0, 2)]).slice(0, scale.retailCount);
+  const exportFrame = registry.filter((e) => e.export_usd !== null).slice(0, scale.exportCount);
+  /** The product an IIP reporter makes: one of its class, or (benchmark) one by rotation. */
+  const productOf = (e: (typeof registry)[number], i: number) =>
+    scale.isAnyActivity ? products[i % products.length] : products.filter((p) => p.vsic4 === e.vsic_main.slice(0, 4))[i % scale.productVariants];
   const monthOf = (date: string | null) => (date ? date.slice(0, 7) : null);
   const activeFrom = (e: (typeof registry)[number]) => {
     const established = monthOf(e.established_on);
@@ -60,10 +79,10 @@ export const seedDemoStatistics = async (db: TDb, { from = '2018-01', to = lastR
 
   const producers = new Map<string, number>();
   const levels = new Map<string, number>();
-  for (const e of iipFrame) {
-    const product = DEMO_PRODUCTS.find((p) => p.vsic4 === e.vsic_main.slice(0, 4));
+  iipFrame.forEach((e, i) => {
+    const product = productOf(e, i);
     if (product) producers.set(product.code, (producers.get(product.code) ?? 0) + 1);
-  }
+  });
 
   type TReport = { id: number; form: string; enterprise: number; period: string; status: string; submittedAt: string | null; decidedAt: string | null; cells: [string, number][] };
   const nextId = Number((await queryRows<{ n: number | string }>(db, sql`select coalesce(max(id), 0) + 1 as n from reports`))[0].n);
@@ -88,8 +107,8 @@ export const seedDemoStatistics = async (db: TDb, { from = '2018-01', to = lastR
     });
   };
 
-  for (const e of iipFrame) {
-    const product = DEMO_PRODUCTS.find((p) => p.vsic4 === e.vsic_main.slice(0, 4));
+  for (const [i, e] of iipFrame.entries()) {
+    const product = productOf(e, i);
     if (!product) continue;
     const level = product.base * Math.exp((rnd.next() - 0.5) * 1.6) * (e.ownership === 'FDI' ? 4 : 1);
     levels.set(product.code, (levels.get(product.code) ?? 0) + level / (producers.get(product.code) ?? 1));
@@ -100,8 +119,8 @@ export const seedDemoStatistics = async (db: TDb, { from = '2018-01', to = lastR
       push('IIP_MONTHLY', e.id, period, [[product.code, Math.round(quantity * 100) / 100]], period === to);
     }
   }
-  for (const e of retailFrame) {
-    const indicator = RETAIL_INDICATOR[e.vsic_main.slice(0, 2)];
+  for (const [i, e] of retailFrame.entries()) {
+    const indicator = RETAIL_INDICATOR[e.vsic_main.slice(0, 2)] ?? ['RETAIL_GOODS', 'ACCOM_FOOD', 'TRAVEL', 'OTHER_SERVICES'][i % 4];
     const level = 900 * Math.exp((rnd.next() - 0.5) * 2);
     const growth = 0.08 + (rnd.next() - 0.5) * 0.06;
     for (const period of months) {
@@ -129,8 +148,9 @@ export const seedDemoStatistics = async (db: TDb, { from = '2018-01', to = lastR
   }
 
   await db.transaction(async (tx) => {
-    await tx.insert(statsProducts).values(DEMO_PRODUCTS.filter((p) => producers.has(p.code)).map((p) => ({ code: p.code, nameVi: p.nameVi, nameEn: p.nameEn, unit: p.unit, vsic4: p.vsic4 })));
-    const weights = buildDemoWeights(producers, levels).filter((w) => w.level !== 'VSIC2' || [...producers.keys()].some((c) => DEMO_PRODUCTS.find((p) => p.code === c)?.vsic4.startsWith(w.code)));
+    const used = products.filter((p) => producers.has(p.code));
+    await tx.insert(statsProducts).values(used.map((p) => ({ code: p.code, nameVi: p.nameVi, nameEn: p.nameEn, unit: p.unit, vsic4: p.vsic4 })));
+    const weights = buildDemoWeights(used, producers, levels).filter((w) => w.level !== 'VSIC2' || used.some((p) => p.vsic4.startsWith(w.code)));
     await tx.insert(statsWeights).values(weights.map((w) => ({ version: w.version, validFrom: w.validFrom, scope: w.scope, level: w.level, code: w.code, weight: w.weight, baseAnnualQty: w.baseAnnualQty })));
     await tx.insert(statsDeflators).values(
       months.flatMap((period, i) => ['RETAIL_GOODS', 'ACCOM_FOOD', 'TRAVEL', 'OTHER_SERVICES'].map((indicator, k) => ({ period, indicator, priceIndex: Math.round(100 * (1 + (0.025 + k * 0.004) / 12) ** i * 1000) / 1000 }))),

@@ -84,16 +84,22 @@ export const demoValue = ({ level, growth, period, noise, isRetail }: { level: n
  * 2023-01), so re-basing and BASE_LINKED are visible in the demo. Product weights follow the
  * basket's size; base annual quantities are the basket's expected base-year output.
  */
-export const buildDemoWeights = (producersPerProduct: Map<string, number>, averageLevel: Map<string, number>): TWeightRow[] => {
+export const buildDemoWeights = (
+  products: readonly { code: string; vsic4: string; base: number; growth: number }[],
+  producersPerProduct: Map<string, number>,
+  averageLevel: Map<string, number>,
+): TWeightRow[] => {
   const rows: TWeightRow[] = [];
   for (const [version, validFrom, k] of [[2015, '2017-01', 0], [2020, '2023-01', 1]] as const) {
-    for (const p of DEMO_PRODUCTS) {
+    const classes = new Set<string>();
+    for (const p of products) {
       const producers = producersPerProduct.get(p.code) ?? 0;
       if (producers === 0) continue;
       const years = version - 2018;
       const annual = (averageLevel.get(p.code) ?? p.base) * producers * 12 * (1 + p.growth) ** years;
       rows.push({ version, validFrom, scope: 'ALL', level: 'PRODUCT', code: p.code, weight: Math.round(annual * (5 + (p.code.length % 7))) / 10, baseAnnualQty: Math.round(annual * 10) / 10 });
-      rows.push({ version, validFrom, scope: 'ALL', level: 'VSIC4', code: p.vsic4, weight: Math.round(DIVISION_WEIGHTS[p.vsic4.slice(0, 2)]?.[k] ?? 500) / 2, baseAnnualQty: null });
+      if (!classes.has(p.vsic4)) rows.push({ version, validFrom, scope: 'ALL', level: 'VSIC4', code: p.vsic4, weight: Math.round(DIVISION_WEIGHTS[p.vsic4.slice(0, 2)]?.[k] ?? 500) / 2, baseAnnualQty: null });
+      classes.add(p.vsic4);
     }
     for (const [division, w] of Object.entries(DIVISION_WEIGHTS)) rows.push({ version, validFrom, scope: 'ALL', level: 'VSIC2', code: division, weight: w[k], baseAnnualQty: null });
     for (const [section, w] of Object.entries(SECTION_WEIGHTS)) rows.push({ version, validFrom, scope: 'ALL', level: 'SECTION', code: section, weight: w[k], baseAnnualQty: null });

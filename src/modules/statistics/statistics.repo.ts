@@ -20,26 +20,6 @@ export const loadFrame = (db: TDbOrTx) =>
         from report_frame f join report_forms rf on rf.code = f.form_code join enterprises e on e.id = f.enterprise_id`,
   );
 
-/**
- * Cells of accepted reports (published figures use accepted data only). The rows come back as
- * one text value (tab-separated lines): decoding tens of thousands of rows one by one is the
- * slow part of a recomputation, a single string is not.
- */
-export const loadAcceptedCells = async (db: TDbOrTx) => {
-  const rows = await queryRows<{ t: string | null }>(
-    db,
-    sql`select string_agg(r.enterprise_id || E'\t' || r.period || E'\t' || rf.kind || E'\t' || c.item || E'\t' || c.accepted_value::text || E'\t' || r.accepted_revision, E'\n') as t
-        from reports r join report_forms rf on rf.code = r.form_code join report_cells c on c.report_id = r.id
-        where r.accepted_revision is not null and c.accepted_value is not null and rf.kind in ('IIP', 'VALUES')`,
-  );
-  const text = rows[0]?.t ?? '';
-  if (!text) return [];
-  return text.split('\n').map((line) => {
-    const [enterpriseId, period, kind, item, value, revision] = line.split('\t');
-    return { enterprise_id: Number(enterpriseId), period, kind, item, value: Number(value), revision: Number(revision) };
-  });
-};
-
 /** The latest month with an accepted report, and the time of the latest acceptance. */
 export const loadDataAsOf = async (db: TDbOrTx) => {
   const rows = await queryRows<{ first: string | null; last: string | null; as_of: Date | string | null }>(

@@ -3,6 +3,7 @@ import { computeIip } from '../../domain/stats/stats-iip';
 import { computeValues } from '../../domain/stats/stats-values';
 import { RETAIL_COMPONENTS, type TQuantityReport, type TStatsEnterprise, type TValueIndicator, type TValueReport, type TWeightLevel } from '../../domain/stats/stats.types';
 import { AppError } from '../../server/errors';
+import { createAcceptedCellCache } from './statistics-cache';
 import {
   findBreakdown,
   findCompleteness,
@@ -12,7 +13,6 @@ import {
   findValueRows,
   findValueSeries,
   insertRun,
-  loadAcceptedCells,
   loadDataAsOf,
   loadDeflators,
   loadFrame,
@@ -39,12 +39,13 @@ const shiftPeriod = (period: string, months: number): string => {
  * from the changed one to the latest, because imputation, YTD, YOY and QOY carry a change forward.
  */
 export const createStatisticsService = ({ db }: { db: TDb }) => {
+  const cellCache = createAcceptedCellCache();
   const loadInput = async () => {
     const [products, weights, frame, cells, deflators, tetWindows] = await Promise.all([
       loadProducts(db),
       loadWeights(db),
       loadFrame(db),
-      loadAcceptedCells(db),
+      cellCache.getCells(db),
       loadDeflators(db),
       loadTetWindows(db),
     ]);
@@ -70,11 +71,11 @@ export const createStatisticsService = ({ db }: { db: TDb }) => {
     const reports: TQuantityReport[] = [];
     const values: TValueReport[] = [];
     for (const c of cells) {
-      if (!byEnterprise.has(c.enterprise_id)) continue;
-      if (c.kind === 'IIP') reports.push({ enterpriseId: String(c.enterprise_id), period: c.period, productCode: c.item, quantity: c.value, revision: c.revision });
+      if (!byEnterprise.has(c.enterpriseId)) continue;
+      if (c.kind === 'IIP') reports.push({ enterpriseId: String(c.enterpriseId), period: c.period, productCode: c.item, quantity: c.value, revision: c.revision });
       else {
         const [indicator, group] = c.item.split('|');
-        if (VALUE_INDICATORS.has(indicator) && group) values.push({ enterpriseId: String(c.enterprise_id), period: c.period, indicator: indicator as TValueIndicator, group, value: c.value, revision: c.revision });
+        if (VALUE_INDICATORS.has(indicator) && group) values.push({ enterpriseId: String(c.enterpriseId), period: c.period, indicator: indicator as TValueIndicator, group, value: c.value, revision: c.revision });
       }
     }
     return {

@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type TDbOrTx } from '../../db/client';
+
+/** One accepted cell as the engine input needs it. */
+export type TAcceptedCell = { enterpriseId: number; period: string; kind: string; item: string; value: number; revision: number };
+
+type TEntry = { cells: TAcceptedCell[] };
+
+const parseLines = (text: string | null): { key: string; cell: TAcceptedCell }[] =>
+  (text ? text.split('\n') : []).map((line) => {
+    const [reportId, enterpriseId, period, kind, item, value, revision] = line.split('\t');
+    return { key: reportId, cell: { enterpriseId: Number(enterpriseId), period, kind, item, value: Number(value), revision: Number(revision) } };
+  });
+
+const selectCells = (db: TDbOrTx, since: string | null) =>
+  queryRows<{ t: string | null; as_of: string | null; n: number | string }>(
+    db,
+    sql`select string_agg(r.id || E'\\t' || r.enterprise_id || E'\\t' || r.period || E'\\t' || rf.kind || E'\\t' || c.item || E'\\t' || c.accepted_value::text || E'\\t' || r.accepted_revision, E'\\n') as t,
+               max(r.decided_at)::text as as_of, count(distinct r.id) as n
+        from reports r join report_forms rf on rf.code = r.form_code join report_cells c on c.report_id = r.id
+        where r.accepted_revision is not null and c.accepted_value is not null and rf.kind in ('IIP', 'VALUES')
+          ${since === null ? sql`` : sql`and r.decided_at >= ${since}::timestamptz`}`,
+  );
+
+/**
+ * The accepted cells held in memory between recomputations, refreshed by difference: only the
+ * reports accepted since the last load are read again (a report's cells are replaced whole). The
+ * database stays the source of truth: when the number of accepted reports no longer matches
+ * (a restore, a deletion, another process's change we cannot see by time) everything is reloaded.
+ */
+export const createAcceptedCellCache = () => {
+  let byReport = new Map<string, TEntry>();
+  let asOf: string | null = null;
+  let flat: TAcceptedCell[] = [];
+  let isFlatStale = true;
+
+  const fullLoad = async (db: TDbOrTx) => {
+    const row = (await selectCells(db, null))[0];
+    byReport = new Map();
+    for (const { key, cell } of parseLines(row?.t ?? null)) {
+      const entry = byReport.get(key) ?? { cells: [] };
+      entry.cells.push(cell);
+      byReport.set(key, entry);
+    }
+    asOf = row?.as_of ?? null;
+    isFlatStale = true;
+  };
+
+  /** The accepted cells, current as of this call. */
+  const getCells = async (db: TDbOrTx): Promise<TAcceptedCell[]> => {
+    if (asOf === null) await fullLoad(db);
+    else {
+      const [delta, total] = await Promise.all([
+        selectCells(db, asOf),
+        queryRows<{ n: number | string }>(db, sql`select count(*) as n from reports r join report_forms rf on rf.code = r.form_code where r.accepted_revision is not null and rf.kind in ('IIP', 'VALUES')`),
+      ]);
+      const changed = new Map<string, TAcceptedCell[]>();
+      for (const { key, cell } of parseLines(delta[0]?.t ?? null)) changed.set(key, [...(changed.get(key) ?? []), cell]);
+      for (const [key, cells] of changed) {
+        byReport.set(key, { cells });
+        isFlatStale = true;
+      }
+      if (delta[0]?.as_of) asOf = delta[0].as_of;
+      if (Number(total[0]?.n ?? 0) !== byReport.size) await fullLoad(db);
+    }
+    if (isFlatStale) {
+      flat = [];
+      for (const entry of byReport.values()) for (const cell of entry.cells) flat.push(cell);
+      isFlatStale = false;
+    }
+    return flat;
+  };
+
+  /** Forgets everything (after a restore, or in tests). */
+  const clear = () => {
+    asOf = null;
+    byReport = new Map();
+    isFlatStale = true;
+  };
+
+  return { getCells, clear };
+};
