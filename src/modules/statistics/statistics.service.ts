@@ -40,6 +40,8 @@ const shiftPeriod = (period: string, months: number): string => {
  */
 export const createStatisticsService = ({ db }: { db: TDb }) => {
   const cellCache = createAcceptedCellCache();
+  /** The engine's report and value rows, rebuilt only when the accepted cells or the frame change. */
+  let converted: { cells: readonly unknown[]; frameSignature: string; reports: TQuantityReport[]; values: TValueReport[] } | undefined;
   const loadInput = async () => {
     const [products, weights, frame, cells, deflators, tetWindows] = await Promise.all([
       loadProducts(db),
@@ -68,16 +70,21 @@ export const createStatisticsService = ({ db }: { db: TDb }) => {
         surveys: [survey],
       });
     }
-    const reports: TQuantityReport[] = [];
-    const values: TValueReport[] = [];
-    for (const c of cells) {
-      if (!byEnterprise.has(c.enterpriseId)) continue;
-      if (c.kind === 'IIP') reports.push({ enterpriseId: String(c.enterpriseId), period: c.period, productCode: c.item, quantity: c.value, revision: c.revision });
-      else {
-        const [indicator, group] = c.item.split('|');
-        if (VALUE_INDICATORS.has(indicator) && group) values.push({ enterpriseId: String(c.enterpriseId), period: c.period, indicator: indicator as TValueIndicator, group, value: c.value, revision: c.revision });
+    const frameSignature = frame.map((f) => `${f.enterprise_id}:${f.kind}:${f.active_from}:${f.active_to}:${f.area}:${f.ownership}`).join('|');
+    if (!converted || converted.cells !== cells || converted.frameSignature !== frameSignature) {
+      const reports: TQuantityReport[] = [];
+      const values: TValueReport[] = [];
+      for (const c of cells) {
+        if (!byEnterprise.has(c.enterpriseId)) continue;
+        if (c.kind === 'IIP') reports.push({ enterpriseId: String(c.enterpriseId), period: c.period, productCode: c.item, quantity: c.value, revision: c.revision });
+        else {
+          const [indicator, group] = c.item.split('|');
+          if (VALUE_INDICATORS.has(indicator) && group) values.push({ enterpriseId: String(c.enterpriseId), period: c.period, indicator: indicator as TValueIndicator, group, value: c.value, revision: c.revision });
+        }
       }
+      converted = { cells, frameSignature, reports, values };
     }
+    const { reports, values } = converted;
     return {
       products: products.map((p) => ({ code: p.code, vsic4: p.vsic4, nameVi: p.nameVi, nameEn: p.nameEn, unit: p.unit })),
       weights: weights.map((w) => ({ version: w.version, validFrom: w.validFrom, scope: w.scope, level: w.level as TWeightLevel, code: w.code, weight: w.weight, baseAnnualQty: w.baseAnnualQty })),
