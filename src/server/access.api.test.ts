@@ -69,6 +69,7 @@ const EXPECTED: Record<string, TExpected> = {
   'GET /api/reports': 'signed-in',
   'GET /api/reports/completeness': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
   'POST /api/reports/lock-exceptions': WRITERS,
+  'POST /api/reports/reminders': WRITERS,
   'GET /api/reports/:formCode/:enterpriseId/:period': 'signed-in',
   'PUT /api/reports/:formCode/:enterpriseId/:period': 'signed-in',
   'POST /api/reports/:formCode/:enterpriseId/:period/submit': 'signed-in',

@@ -97,7 +97,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const calendarService = createCalendarService({ db });
   const procedureService = createProcedureService({ db });
   const statisticsService = createStatisticsService({ db });
-  const reportingService = createReportingService({ db, statisticsService });
+  const reportingService = createReportingService({ db, statisticsService, mail: mailService });
   const reportsImportService = createReportsImportService({ db, statisticsService });
   const enterpriseImportService = createEnterpriseImportService({ db });
 

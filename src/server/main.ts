@@ -4,6 +4,8 @@ import { runMigrations } from '../db/migrate';
 import { deleteExpiredSessions } from '../modules/auth/auth.repo';
 import { seedDemo } from '../modules/demo/demo.seed';
 import { startJobWorker } from '../modules/jobs/jobs.worker';
+import { claimDailyTask } from '../modules/jobs/jobs.repo';
+import { systemContext } from '../modules/audit/audit.service';
 import { buildApp } from './app';
 
 /**
@@ -35,8 +37,16 @@ const start = async (): Promise<void> => {
       'mail.send': async (payload) => services.mailService.sendQueued(Number(payload.mailId)),
     },
   });
+  const runScheduled = async () => {
+    await deleteExpiredSessions(database.db, new Date());
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    if (await claimDailyTask(database.db, 'reports.remind', today)) {
+      const sent = await services.reportingService.runDueReminders(systemContext('scheduler'));
+      if (sent.length) app.log.info({ sent }, 'report reminders queued');
+    }
+  };
   const sessionSweep = setInterval(() => {
-    deleteExpiredSessions(database.db, new Date()).catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
+    runScheduled().catch((error: unknown) => app.log.warn({ err: error }, 'scheduled task failed'));
   }, 15 * 60_000);
   sessionSweep.unref();
 

@@ -228,7 +228,8 @@ export const registerEnterpriseRoutes = (
     handler: async (request, reply) => {
       const file = await findImportFile(db, request.params.id);
       if (!file || file.kind !== 'enterprises') throw notFound('Import');
-      reply.header('content-disposition', `attachment; filename="${encodeURIComponent(file.fileName)}"`);
+      const ascii = file.fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/"/g, '') || 'import';
+      reply.header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
       return reply.type('application/octet-stream').send(file.fileBytes);
     },
   });

@@ -7,6 +7,7 @@ import type { TRequestContext } from '../../server/request-context';
 import { recordAudit } from '../audit/audit.service';
 import { canAccessEnterprise, hasPermission, type TActor } from '../auth/auth.policy';
 import { findUnitsAt } from '../units/units.repo';
+import { isKnownVsicCode } from '../reference/vsic';
 import { zoneKey, validateEnterpriseRow, type TLookups } from './enterprise-validation';
 import type { TEnterpriseColumn } from './enterprise-fields';
 import {
@@ -260,6 +261,15 @@ export const createEnterpriseService = ({ db }: { db: TDb }) => {
         if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
       }
       if (Object.keys(changes).length === 0) throw new AppError('VALIDATION_ERROR', 'The proposal changes nothing', [{ path: 'body.changes', message: 'no difference from the current record' }]);
+      const email = changes.email?.to;
+      if (typeof email === 'string' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+        throw new AppError('VALIDATION_ERROR', `"${email}" is not an e-mail address`, [{ path: 'body.changes.email', message: 'not an e-mail address' }]);
+      }
+      const vsicOther = changes.vsicOther?.to;
+      if (Array.isArray(vsicOther)) {
+        const unknown = vsicOther.filter((c) => typeof c !== 'string' || !/^\d{4,5}$/.test(c) || !isKnownVsicCode(c));
+        if (unknown.length) throw new AppError('VALIDATION_ERROR', `Not VSIC 2018 codes: ${unknown.join(', ')}`, [{ path: 'body.changes.vsicOther', message: 'unknown VSIC code' }]);
+      }
       const request = await insertChangeRequest(tx, { enterpriseId: id, proposedBy: actor.userId, changes, note: body.note ?? null });
       await recordAudit(tx, ctx, { entity: 'enterprise_change_request', entityId: request.id, action: 'enterprise.propose', after: { enterpriseId: id, changes, note: body.note ?? null } });
       return request;
@@ -271,7 +281,10 @@ export const createEnterpriseService = ({ db }: { db: TDb }) => {
     if (actor.role === 'ENTERPRISE') {
       if (!filter.enterpriseId || !actor.enterpriseIds.includes(filter.enterpriseId)) throw forbidden('You may only see your own enterprise');
     } else if (!hasPermission(actor, 'enterprises.read')) throw forbidden();
-    return findChangeRequests(db, filter);
+    const rows = await findChangeRequests(db, filter);
+    if (actor.role !== 'AREA_OFFICER') return rows;
+    const inArea = new Set((await findEnterprises(db, { scopeUnits: actor.unitCodes, ids: [...new Set(rows.map((r) => r.request.enterpriseId))], page: 1, pageSize: 200, order: 'asc' })).items.map((e) => e.id));
+    return rows.filter((r) => inArea.has(r.request.enterpriseId));
   };
 
   /** An officer accepts (applies) or rejects a proposal; both are audited. */

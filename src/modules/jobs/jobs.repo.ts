@@ -41,3 +41,17 @@ export const failJob = async (db: TDbOrTx, id: number, { error, retryAt }: { err
 export const requeueStaleJobs = async (db: TDbOrTx, olderThan: Date) => {
   await db.execute(sql`update jobs set status = 'QUEUED', locked_at = null, locked_by = null where status = 'RUNNING' and locked_at < ${olderThan}`);
 };
+
+/**
+ * Claims a daily task for this process: true for the first process that asks on a given day
+ * (the claim is a row in app_settings, so several app processes run it once between them).
+ */
+export const claimDailyTask = async (db: TDbOrTx, name: string, day: string): Promise<boolean> => {
+  const rows = await queryRows<{ key: string }>(
+    db,
+    sql`insert into app_settings (key, value, updated_at) values (${`daily:${name}`}, ${JSON.stringify(day)}::jsonb, now())
+        on conflict (key) do update set value = excluded.value, updated_at = now() where app_settings.value <> excluded.value
+        returning key`,
+  );
+  return rows.length > 0;
+};

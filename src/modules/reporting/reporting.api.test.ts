@@ -154,3 +154,29 @@ describe('bulk report feed', () => {
     assert.ok(lower.json().errors.some((e: { column: string; message: string }) => e.column === 'revision' && /lower/.test(e.message)), lower.body);
   });
 });
+
+describe('report reminders', () => {
+  let t: TTestApp;
+  before(async () => {
+    t = await createTestApp({}, { statistics: true });
+  });
+  after(async () => t.close());
+
+  it('queues a reminder per address of each non-reporter, in the outbox without SMTP, and audits it', async () => {
+    const officer = await login(t, 'canbo.cn');
+    const period = lastReportedMonth();
+    const nonReporters = (await as(t, officer).get(`/api/reports/completeness?formCode=IIP_MONTHLY&period=${period}`)).json().nonReporters;
+    const res = await as(t, officer).send('POST', '/api/reports/reminders', { formCode: 'IIP_MONTHLY', period, kind: 'AFTER_DEADLINE' });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().enterprises, nonReporters.length);
+    const admin = await login(t, 'admin');
+    const outbox = (await as(t, admin).get('/api/admin/outbox?pageSize=200')).json();
+    assert.equal(outbox.total, res.json().messages);
+    if (outbox.items.length) {
+      assert.match(outbox.items[0].subject, /Quá hạn nộp/);
+      assert.equal(outbox.items[0].status, 'OUTBOX_ONLY');
+    }
+    const audit = (await as(t, admin).get('/api/admin/audit?action=report.remind')).json();
+    assert.equal(audit.total, 1);
+  });
+});

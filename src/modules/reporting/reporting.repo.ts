@@ -101,3 +101,14 @@ export const listReports = (db: TDbOrTx, f: { formCode?: string; period?: string
           ${f.enterpriseIds ? sql`and r.enterprise_id in (select (jsonb_array_elements_text(${JSON.stringify(f.enterpriseIds)}::jsonb))::int)` : sql``}
         order by r.period desc, e.name_vi limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
   );
+
+/** E-mail addresses of enterprise users, by enterprise. */
+export const findEnterpriseUserEmails = async (db: TDbOrTx): Promise<Map<number, string[]>> => {
+  const rows = await queryRows<{ enterprise_id: number; email: string }>(
+    db,
+    sql`select unnest(enterprise_ids) as enterprise_id, email from users where role = 'ENTERPRISE' and not disabled and email is not null`,
+  );
+  const map = new Map<number, string[]>();
+  for (const r of rows) map.set(Number(r.enterprise_id), [...(map.get(Number(r.enterprise_id)) ?? []), r.email]);
+  return map;
+};

@@ -97,6 +97,19 @@ export const registerReportingRoutes = (app: TApp, { reportingService, importSer
 
   app.route({
     method: 'POST',
+    url: '/api/reports/reminders',
+    config: { access: 'reports.review' },
+    schema: {
+      tags: ['reports'],
+      summary: 'Send reminders now to the enterprises that have not sent a form for a month (e-mail, or the outbox without SMTP)',
+      body: z.strictObject({ formCode: z.string().max(40), period: ZPeriod, kind: z.enum(['BEFORE_DEADLINE', 'AFTER_DEADLINE']) }),
+      response: { 200: z.object({ enterprises: z.number().int(), messages: z.number().int() }), ...ERROR_RESPONSES },
+    },
+    handler: async (request) => reportingService.sendReminders(contextOf(request), request.body),
+  });
+
+  app.route({
+    method: 'POST',
     url: '/api/reports/lock-exceptions',
     config: { access: 'reports.review' },
     schema: {

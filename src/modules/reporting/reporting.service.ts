@@ -10,6 +10,7 @@ import { hasPermission, type TActor } from '../auth/auth.policy';
 import { todayInVietnam } from '../enterprises/enterprises.service';
 import { OWNERSHIP_GROUP } from '../statistics/statistics.repo';
 import type { TStatisticsService } from '../statistics/statistics.service';
+import type { TMailService } from '../mail/mail.service';
 import { checkHardRules, checkSoftRules, type TRuleIssue } from './reporting-rules';
 import {
   acceptCells,
@@ -18,6 +19,7 @@ import {
   findActiveLockException,
   findCells,
   findForm,
+  findEnterpriseUserEmails,
   findHistory,
   findNonReporters,
   findReport,
@@ -63,7 +65,17 @@ type TCellBody = { item: string; value: number; comment?: string | null };
  * officer, cell history, period lock with exceptions, completeness. Accepting publishes the values
  * and recomputes the indicators from that month on before answering.
  */
-export const createReportingService = ({ db, statisticsService, clock = () => new Date() }: { db: TDb; statisticsService: Pick<TStatisticsService, 'recompute'>; clock?: () => Date }) => {
+export const createReportingService = ({
+  db,
+  statisticsService,
+  mail,
+  clock = () => new Date(),
+}: {
+  db: TDb;
+  statisticsService: Pick<TStatisticsService, 'recompute'>;
+  mail: Pick<TMailService, 'queueMail'>;
+  clock?: () => Date;
+}) => {
   const requireActor = (ctx: TRequestContext): TActor => {
     if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
     return ctx.actor;
@@ -281,7 +293,57 @@ export const createReportingService = ({ db, statisticsService, clock = () => ne
     return listReports(db, f);
   };
 
-  return { listForms: () => listForms(db), getReport, saveDraft, submit, accept, returnReport, getCellHistory, grantLockException, getCompleteness, list };
+  /**
+   * Reminders to the enterprises that have not sent a form for a month: one e-mail (or outbox
+   * row) per enterprise address and per user of the enterprise, audited. Returns the count.
+   */
+  const sendReminders = async (ctx: TRequestContext, f: { formCode: string; period: string; kind: 'BEFORE_DEADLINE' | 'AFTER_DEADLINE' }) => {
+    const form = await findForm(db, f.formCode);
+    if (!form) throw notFound(`Form ${f.formCode}`);
+    const { deadline } = reportDates(f.period, form);
+    const deadlineText = new Date(deadline.getTime() + 7 * 3600_000).toISOString().slice(0, 10).split('-').reverse().join('/');
+    const missing = await findNonReporters(db, f);
+    const users = await findEnterpriseUserEmails(db);
+    return db.transaction(async (tx) => {
+      let sent = 0;
+      for (const e of missing) {
+        const recipients = new Set([e.email, ...(users.get(e.enterprise_id) ?? [])].filter((x): x is string => Boolean(x)));
+        for (const to of recipients) {
+          await mail.queueMail(tx, {
+            to,
+            subject: f.kind === 'BEFORE_DEADLINE' ? `Nhắc nộp ${form.nameVi} kỳ ${f.period}` : `Quá hạn nộp ${form.nameVi} kỳ ${f.period}`,
+            body: `Kính gửi ${e.name_vi} (MST ${e.tax_code}),\n\n${
+              f.kind === 'BEFORE_DEADLINE'
+                ? `Sở Công Thương đề nghị doanh nghiệp gửi ${form.nameVi} kỳ ${f.period} trước ngày ${deadlineText}.`
+                : `Đến nay doanh nghiệp chưa gửi ${form.nameVi} kỳ ${f.period} (hạn nộp ngày ${deadlineText}). Đề nghị doanh nghiệp gửi báo cáo sớm.`
+            }\n\nTrân trọng,\nSở Công Thương`,
+          });
+          sent++;
+        }
+      }
+      await recordAudit(tx, ctx, { entity: 'report_reminder', entityId: `${f.formCode}:${f.period}`, action: 'report.remind', after: { ...f, enterprises: missing.length, messages: sent } });
+      return { enterprises: missing.length, messages: sent };
+    });
+  };
+
+  /** The reminders due today for every form: N days before and M days after each period's deadline. */
+  const runDueReminders = async (ctx: TRequestContext) => {
+    const today = todayInVietnam();
+    const results = [];
+    for (const form of await listForms(db)) {
+      for (const months of [-1, -2]) {
+        const period = shift(today.slice(0, 7), months);
+        const { deadline } = reportDates(period, form);
+        const deadlineDay = new Date(deadline.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+        const dayDiff = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${deadlineDay}T00:00:00Z`)) / 86400_000);
+        const kind = dayDiff === -form.remindBeforeDays ? 'BEFORE_DEADLINE' : dayDiff === form.remindAfterDays ? 'AFTER_DEADLINE' : null;
+        if (kind) results.push({ formCode: form.code, period, kind, ...(await sendReminders(ctx, { formCode: form.code, period, kind })) });
+      }
+    }
+    return results;
+  };
+
+  return { sendReminders, runDueReminders, listForms: () => listForms(db), getReport, saveDraft, submit, accept, returnReport, getCellHistory, grantLockException, getCompleteness, list };
 };
 
 export type TReportingService = ReturnType<typeof createReportingService>;
