@@ -23,6 +23,8 @@ import { createStatisticsService } from '../modules/statistics/statistics.servic
 import { registerReportingRoutes } from '../modules/reporting/reporting.routes';
 import { createReportingService } from '../modules/reporting/reporting.service';
 import { createReportsImportService } from '../modules/reporting/reports-import.service';
+import { registerBriefingRoutes } from '../modules/briefing/briefing.routes';
+import { createBriefingService } from '../modules/briefing/briefing.service';
 import { registerEnterpriseRoutes } from '../modules/enterprises/enterprises.routes';
 import { createEnterpriseImportService } from '../modules/enterprises/enterprises-import.service';
 import { createEnterpriseService } from '../modules/enterprises/enterprises.service';
@@ -99,6 +101,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const statisticsService = createStatisticsService({ db });
   const reportingService = createReportingService({ db, statisticsService, mail: mailService });
   const reportsImportService = createReportsImportService({ db, statisticsService });
+  const briefingService = createBriefingService({ statisticsService });
   const enterpriseImportService = createEnterpriseImportService({ db });
 
   const routeTable: TRouteEntry[] = [];
@@ -131,6 +134,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerProcedureRoutes(app, { procedureService });
   registerStatisticsRoutes(app, { statisticsService });
   registerReportingRoutes(app, { reportingService, importService: reportsImportService });
+  registerBriefingRoutes(app, { briefingService });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] });

@@ -65,3 +65,41 @@ describe('published indicators from the demo reports', () => {
     assert.equal((await as(t, other).send('POST', '/api/admin/indicators/recompute', {})).statusCode, 403);
   });
 });
+
+describe('monthly briefing', () => {
+  let t: TTestApp;
+  before(async () => {
+    t = await createTestApp({}, { statistics: true });
+  });
+  after(async () => t.close());
+
+  it('drafts the Department-style narrative, exports the official DOCX and the XLSX annex', async () => {
+    const { default: JSZip } = await import('jszip');
+    const ExcelJS = (await import('exceljs')).default;
+    const leader = await login(t, 'lanhdao');
+    const draft = (await as(t, leader).get('/api/briefings/draft')).json();
+    assert.match(draft.paragraphs[0], /chỉ số sản xuất công nghiệp \(IIP\) tháng \d+\/\d{4} (tăng|giảm) \d+,\d%/);
+    assert.ok(draft.paragraphs.some((p: string) => /tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng/.test(p)));
+    assert.ok(draft.paragraphs.some((p: string) => /khu vực có vốn đầu tư nước ngoài/.test(p)));
+    const tet = (await as(t, leader).get('/api/briefings/draft?period=2025-01')).json();
+    assert.ok(tet.paragraphs.some((p: string) => /Tết Nguyên đán/.test(p)));
+    const edited = [...draft.paragraphs, 'Đoạn bổ sung do cán bộ soạn <b>thử</b> & kiểm tra.'];
+    const docx = await as(t, leader).send('POST', '/api/briefings/docx', { period: draft.period, number: '05/BC-SCT', paragraphs: edited, signerName: 'Nguyễn Văn Lãnh' });
+    assert.equal(docx.statusCode, 200, docx.body.slice(0, 300));
+    const zip = await JSZip.loadAsync(docx.rawPayload);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    for (const text of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 05/BC-SCT', 'BÁO CÁO', 'Nơi nhận:', 'KT. GIÁM ĐỐC', 'Nguyễn Văn Lãnh', 'kiểm tra./.', 'Times New Roman']) assert.ok(xml.includes(text) || (text === 'Times New Roman' && ((await zip.file('word/styles.xml')?.async('string')) ?? '').includes(text)), `DOCX lacks ${text}`);
+    assert.ok(xml.includes('&lt;b&gt;thử&lt;/b&gt; &amp; kiểm tra'), 'text is stored verbatim, escaped');
+    assert.match(xml, /w:left="1985"/);
+    assert.match(xml, /<w:titlePg/);
+    const bad = await as(t, leader).send('POST', '/api/briefings/docx', { period: draft.period, number: 'năm', paragraphs: [], signerName: 'X' });
+    assert.equal(bad.statusCode, 400);
+    const annex = await as(t, leader).get(`/api/briefings/annex?period=${draft.period}`);
+    assert.equal(annex.statusCode, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(annex.rawPayload as unknown as ArrayBuffer);
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ['Bieu 1 - IIP', 'Bieu 2 - Ban le', 'Bieu 3 - Xuat khau']);
+    const enterprise = await login(t, 'doanhnghiep');
+    assert.equal((await as(t, enterprise).get('/api/briefings/draft')).statusCode, 403);
+  });
+});
