@@ -209,8 +209,17 @@ export const createStatisticsService = ({ db }: { db: TDb }) => {
   /** The IIP tree for a period and comparison: every node with index and contributions. */
   const getIipTable = async ({ period: periodArg, comparison, scope }: { period?: string; comparison: string; scope: string }) => {
     const period = await requirePeriod(periodArg);
-    const rows = await findIipRows(db, { period, scope, comparison });
-    return { period, comparison, scope, rows };
+    const [rows, products] = await Promise.all([findIipRows(db, { period, scope, comparison }), loadProducts(db)]);
+    const byCode = new Map(products.map((p) => [p.code, p]));
+    return {
+      period,
+      comparison,
+      scope,
+      rows: rows.map((r) => {
+        const product = r.level === 'PRODUCT' ? byCode.get(r.code) : undefined;
+        return { ...r, vsic4: product?.vsic4 ?? null, nameVi: product?.nameVi ?? null, nameEn: product?.nameEn ?? null, unit: product?.unit ?? null };
+      }),
+    };
   };
 
   /** Retail components and exports by group for a period, every comparison. */
