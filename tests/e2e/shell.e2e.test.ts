@@ -14,17 +14,28 @@ import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer,
 const HEADINGS: Record<string, { vi: string; en: string }> = {
   '/': { vi: 'Tổng quan', en: 'Overview' },
   '/account': { vi: 'Tài khoản của tôi', en: 'My account' },
+  '/indicators': { vi: 'Chỉ số kinh tế', en: 'Economic indicators' },
   '/admin/users': { vi: 'Người dùng', en: 'Users' },
   '/admin/audit': { vi: 'Nhật ký hệ thống', en: 'Audit log' },
   '/admin/units': { vi: 'Đơn vị hành chính', en: 'Administrative units' },
   '/admin/outbox': { vi: 'Hộp thư đi', en: 'Mail outbox' },
+  '/enterprises': { vi: 'Doanh nghiệp', en: 'Enterprises' },
+  '/enterprises/structure': { vi: 'Cơ cấu doanh nghiệp', en: 'Enterprise structure' },
+  '/enterprises/proposals': { vi: 'Đề nghị điều chỉnh thông tin doanh nghiệp', en: 'Enterprise change proposals' },
+  '/enterprises/import': { vi: 'Nhập dữ liệu doanh nghiệp', en: 'Import enterprises' },
+  '/procedures': { vi: 'Thủ tục hành chính', en: 'Administrative procedures' },
+  '/procedures/decisions': { vi: 'Quyết định công bố thủ tục hành chính', en: 'Procedure publication decisions' },
+  '/admin/calendar': { vi: 'Lịch làm việc', en: 'Working calendar' },
 };
-const ADMIN_PATHS = ['/admin/users', '/admin/audit', '/admin/units', '/admin/outbox'];
+const ADMIN_PATHS = ['/admin/users', '/admin/audit', '/admin/units', '/admin/outbox', '/admin/calendar'];
+/** Enterprise registry pages of the Department's staff (reading), and of writers. */
+const ENTERPRISE_READ_PATHS = ['/enterprises', '/enterprises/structure', '/enterprises/proposals'];
+const ENTERPRISE_WRITE_PATHS = [...ENTERPRISE_READ_PATHS, '/enterprises/import'];
 
 type TRoleCase = { username: string; roleLabel: string; navigation: string[] };
 const ROLE_CASES: TRoleCase[] = [
-  { username: 'admin', roleLabel: 'Quản trị hệ thống', navigation: ['/', '/account', ...ADMIN_PATHS, '/docs'] },
-  { username: 'lanhdao', roleLabel: 'Lãnh đạo Sở', navigation: ['/', '/account'] },
+  { username: 'admin', roleLabel: 'Quản trị hệ thống', navigation: ['/', '/indicators', '/account', '/procedures', '/procedures/decisions', ...ENTERPRISE_WRITE_PATHS, ...ADMIN_PATHS, '/docs'] },
+  { username: 'lanhdao', roleLabel: 'Lãnh đạo Sở', navigation: ['/', '/indicators', '/account', '/procedures', ...ENTERPRISE_READ_PATHS] },
 ];
 
 let server: TTestServer;

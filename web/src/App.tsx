@@ -9,6 +9,7 @@ import { AppLayout } from './layout/AppLayout';
 import { CHANGE_PASSWORD_PATH, RequireAuth } from './layout/RequireAuth';
 import { RequirePermission } from './layout/RequirePermission';
 import LoginPage from './pages/auth/LoginPage';
+import { ProceduresShell } from './pages/procedures/PublicLayout';
 import { SessionProvider, useSession } from './session/SessionProvider';
 
 const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage'));
@@ -18,6 +19,18 @@ const UsersPage = lazy(() => import('./pages/admin/users/UsersPage'));
 const AuditPage = lazy(() => import('./pages/admin/audit/AuditPage'));
 const UnitsPage = lazy(() => import('./pages/admin/units/UnitsPage'));
 const OutboxPage = lazy(() => import('./pages/admin/outbox/OutboxPage'));
+const EnterprisesPage = lazy(() => import('./pages/enterprises/list/EnterprisesPage'));
+const EnterpriseProfilePage = lazy(() => import('./pages/enterprises/profile/EnterpriseProfilePage'));
+const MyEnterprisePage = lazy(() => import('./pages/enterprises/profile/MyEnterprisePage'));
+const StructurePage = lazy(() => import('./pages/enterprises/structure/StructurePage'));
+const ImportPage = lazy(() => import('./pages/enterprises/import/ImportPage'));
+const ProposalsPage = lazy(() => import('./pages/enterprises/proposals/ProposalsPage'));
+const IndicatorsPage = lazy(() => import('./pages/indicators/IndicatorsPage'));
+const ProceduresPage = lazy(() => import('./pages/procedures/catalogue/ProceduresPage'));
+const ProcedureDetailPage = lazy(() => import('./pages/procedures/detail/ProcedureDetailPage'));
+const DecisionsPage = lazy(() => import('./pages/procedures/decisions/DecisionsPage'));
+const PublishDecisionPage = lazy(() => import('./pages/procedures/publish/PublishDecisionPage'));
+const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const THEME = {
@@ -50,15 +63,30 @@ const SessionGate = ({ children }: { children: ReactNode }) => {
 const AppRoutes = () => (
   <Routes>
     <Route path="/login" element={<LoginPage />} />
+    {/* The procedure catalogue is public: signed-in users see it in the app shell, others in the public one. */}
+    <Route element={<ProceduresShell />}>
+      <Route path="/procedures" element={<ProceduresPage />} />
+      <Route path="/procedures/decisions" element={<DecisionsPage />} />
+      <Route path="/procedures/:code" element={<ProcedureDetailPage />} />
+    </Route>
     <Route element={<RequireAuth />}>
       <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
         <Route path="account" element={<AccountPage />} />
+        <Route path="indicators" element={<IndicatorsPage />} />
+        <Route path="enterprises" element={<RequirePermission permission="enterprises.read"><EnterprisesPage /></RequirePermission>} />
+        <Route path="enterprises/structure" element={<RequirePermission permission="enterprises.read"><StructurePage /></RequirePermission>} />
+        <Route path="enterprises/import" element={<RequirePermission permission="enterprises.write"><ImportPage /></RequirePermission>} />
+        <Route path="enterprises/proposals" element={<RequirePermission permission="enterprises.read"><ProposalsPage /></RequirePermission>} />
+        <Route path="enterprises/:id" element={<EnterpriseProfilePage />} />
+        <Route path="my-enterprise" element={<RequirePermission permission="enterprises.self"><MyEnterprisePage /></RequirePermission>} />
         <Route path="admin/users" element={<RequirePermission permission="admin.users"><UsersPage /></RequirePermission>} />
         <Route path="admin/audit" element={<RequirePermission permission="admin.audit"><AuditPage /></RequirePermission>} />
         <Route path="admin/units" element={<RequirePermission permission="admin.units"><UnitsPage /></RequirePermission>} />
         <Route path="admin/outbox" element={<RequirePermission permission="admin.outbox"><OutboxPage /></RequirePermission>} />
+        <Route path="admin/calendar" element={<CalendarPage />} />
+        <Route path="procedures/decisions/new" element={<RequirePermission permission="procedures.manage"><PublishDecisionPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Route>

@@ -36,6 +36,10 @@ describe('procedure catalogue', () => {
     assert.ok(abolished.items.every((p: { status: string; fieldCode: string }) => p.status === 'ABOLISHED' && p.fieldCode === 'ATTP'));
     const search = (await t.app.inject({ method: 'GET', url: '/api/procedures?q=ban%20le%20ruou' })).json();
     assert.equal(search.items[0].name, 'Cấp Giấy phép bán lẻ sản phẩm rượu');
+    const byCode = (await t.app.inject({ method: 'GET', url: '/api/procedures?q=2.000620.H26' })).json();
+    assert.deepEqual(byCode.items.map((p: { code: string }) => p.code), ['2.000620.H26']);
+    const decisions = (await t.app.inject({ method: 'GET', url: '/api/procedures/decisions' })).json();
+    assert.deepEqual(decisions.items.map((d: { items: number }) => d.items).sort(), [13, 4]);
     const before2025 = (await t.app.inject({ method: 'GET', url: '/api/procedures?status=ABOLISHED&at=2024-12-31' })).json();
     assert.equal(before2025.total, 0);
   });

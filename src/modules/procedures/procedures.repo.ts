@@ -23,7 +23,7 @@ export const listDecisions = (db: TDbOrTx) =>
       signedOn: publicationDecisions.signedOn,
       issuer: publicationDecisions.issuer,
       note: publicationDecisions.note,
-      items: sql<number>`(select count(*)::int from procedure_versions v where v.decision_id = ${publicationDecisions.id})`,
+      items: sql<number>`(select count(*)::int from procedure_versions v where v.decision_id = "publication_decisions"."id")`,
     })
     .from(publicationDecisions)
     .orderBy(desc(publicationDecisions.signedOn), desc(publicationDecisions.id));
@@ -83,7 +83,7 @@ export const findCatalogue = async (
           ${f.level ? sql`and c.implementation_level = ${f.level}` : sql``}
           ${f.onlineLevel ? sql`and c.online_service_level = ${f.onlineLevel}` : sql``}
           ${statusKinds ? sql`and c.change_kind in (select jsonb_array_elements_text(${JSON.stringify(statusKinds)}::jsonb))` : sql``}
-          ${sql.join(words.map((w) => sql`and (c.search_text like ${'%' + w + '%'} or c.code like ${w + '%'})`), sql` `)}
+          ${sql.join(words.map((w) => sql`and (c.search_text like ${'%' + w + '%'} or lower(c.code) like ${w + '%'})`), sql` `)}
         order by c.field_code, c.code
         limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
   );

@@ -94,9 +94,9 @@ const toApiError = (response: Response, body: unknown): ApiError => {
   return new ApiError(response.status, `HTTP_${response.status}`, response.statusText || `HTTP ${response.status}`);
 };
 
-/** Sends a request to the API and returns the parsed JSON (undefined for 204). Throws ApiError. */
-const request = async <T>(method: TMethod, path: string, options: TRequestOptions = {}): Promise<T> => {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+/** Sends a request (JSON body or multipart form, X-CSRF-Token unless GET). Throws ApiError on a network failure. */
+const send = async (method: TMethod, path: string, options: TRequestOptions, accept: string): Promise<Response> => {
+  const headers: Record<string, string> = { Accept: accept };
   let body: BodyInit | undefined;
   if (options.form) {
     body = options.form;
@@ -105,28 +105,81 @@ const request = async <T>(method: TMethod, path: string, options: TRequestOption
     body = JSON.stringify(options.body);
   }
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-
-  let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), { method, headers, body, credentials: 'same-origin', signal: options.signal });
+    return await fetch(buildUrl(path, options.query), { method, headers, body, credentials: 'same-origin', signal: options.signal });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : String(error));
   }
-  const parsed = await parseBody(response);
-  if (!response.ok) {
-    const error = toApiError(response, parsed);
-    if (response.status === 401 && !path.startsWith('/api/auth/')) sessionHandler?.('expired');
-    if (error.code === 'PASSWORD_CHANGE_REQUIRED') sessionHandler?.('passwordChangeRequired');
-    throw error;
-  }
-  return parsed as T;
 };
+
+/** The ApiError of a non-2xx answer; tells the session handler about an ended session. */
+const failure = async (response: Response, path: string): Promise<ApiError> => {
+  const error = toApiError(response, await parseBody(response));
+  if (response.status === 401 && !path.startsWith('/api/auth/')) sessionHandler?.('expired');
+  if (error.code === 'PASSWORD_CHANGE_REQUIRED') sessionHandler?.('passwordChangeRequired');
+  return error;
+};
+
+/** Sends a request to the API and returns the parsed JSON (undefined for 204). Throws ApiError. */
+const request = async <T>(method: TMethod, path: string, options: TRequestOptions = {}): Promise<T> => {
+  const response = await send(method, path, options, 'application/json');
+  if (!response.ok) throw await failure(response, path);
+  return (await parseBody(response)) as T;
+};
+
+/**
+ * Sends a request whose answer is NDJSON (one JSON value per line, e.g. progress then result) and
+ * calls `onLine` for each line as it arrives. Throws ApiError for a non-2xx answer, a network
+ * failure or a line that is not JSON.
+ */
+const requestLines = async (method: TMethod, path: string, options: TRequestOptions, onLine: (line: unknown) => void): Promise<void> => {
+  const response = await send(method, path, options, 'application/x-ndjson, application/json');
+  if (!response.ok) throw await failure(response, path);
+  const emit = (text: string) => {
+    if (!text.trim()) return;
+    let line: unknown;
+    try {
+      line = JSON.parse(text) as unknown;
+    } catch {
+      throw new ApiError(response.status, 'BAD_RESPONSE', `Not a JSON line: ${text.slice(0, 80)}`);
+    }
+    onLine(line);
+  };
+  if (!response.body) {
+    (await response.text()).split('\n').forEach(emit);
+    return;
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffered += decoder.decode(value, { stream: true });
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      lines.forEach(emit);
+    }
+  } catch (error) {
+    reader.cancel().catch(() => undefined);
+    if (error instanceof ApiError || (error instanceof DOMException && error.name === 'AbortError')) throw error;
+    throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : String(error));
+  }
+  emit(buffered + decoder.decode());
+};
+
+/** The URL of an API resource with its query, for downloads by link (the session cookie goes along). */
+export const apiUrl = (path: string, query?: TQuery): string => buildUrl(path, query);
 
 export const api = {
   get: <T>(path: string, query?: TQuery, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
+  /** POST of a multipart form answered with NDJSON lines (streamed progress). */
+  postFormLines: (path: string, form: FormData, onLine: (line: unknown) => void, query?: TQuery, signal?: AbortSignal) =>
+    requestLines('POST', path, { form, query, signal }, onLine),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),

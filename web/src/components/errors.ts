@@ -22,6 +22,11 @@ const CODE_TEXTS: Record<string, TKey> = {
   BODY_TOO_LARGE: 'errors.BODY_TOO_LARGE',
   INTERNAL_ERROR: 'errors.INTERNAL_ERROR',
   SERVICE_UNAVAILABLE: 'errors.SERVICE_UNAVAILABLE',
+  CONFLICT: 'errors.CONFLICT',
+  IMPORT_INVALID: 'errors.IMPORT_INVALID',
+  INVALID_TRANSITION: 'errors.INVALID_TRANSITION',
+  STREAM_INCOMPLETE: 'errors.STREAM_INCOMPLETE',
+  BAD_RESPONSE: 'errors.BAD_RESPONSE',
 };
 
 const lockedUntil = (error: ApiError): string | null => {

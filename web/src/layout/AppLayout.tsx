@@ -28,8 +28,12 @@ export const AppLayout = () => {
   const entries = visibleEntries(user);
   const toItem = (entry: TNavEntry) => ({ key: entry.path, icon: entry.icon, label: <Link to={entry.path}>{t(entry.label)}</Link> });
   const adminEntries = entries.filter((entry) => entry.group === 'admin');
+  const enterpriseEntries = entries.filter((entry) => entry.group === 'enterprises');
   const items: MenuProps['items'] = [
     ...entries.filter((entry) => entry.group === 'main').map(toItem),
+    ...(enterpriseEntries.length > 0
+      ? [{ type: 'group' as const, key: 'enterprises', label: collapsed ? null : t('nav.enterprisesGroup'), children: enterpriseEntries.map(toItem) }]
+      : []),
     ...(adminEntries.length > 0 || canSeeApiDocs(user)
       ? [
           {

@@ -1,5 +1,21 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  CloudUploadOutlined,
+  DiffOutlined,
+  FileProtectOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  LineChartOutlined,
+  MailOutlined,
+  PieChartOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { TPermission, TUser } from '../api/types';
 import type { TKey } from '../i18n/I18nProvider';
 import { hasPermission } from '../session/SessionProvider';
@@ -12,17 +28,54 @@ export type TNavEntry = {
   icon: ReactNode;
   /** Shown only to users holding this permission; no permission = every signed-in user. */
   permission?: TPermission;
-  group: 'main' | 'admin';
+  group: 'main' | 'enterprises' | 'admin';
 };
 
 /** The pages of the app, in menu order. */
 export const NAV_ENTRIES: readonly TNavEntry[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined />, group: 'main' },
+  { path: '/indicators', label: 'nav.indicators', description: 'home.describe.indicators', icon: <LineChartOutlined />, group: 'main' },
+  { path: '/my-enterprise', label: 'nav.myEnterprise', description: 'home.describe.myEnterprise', icon: <ShopOutlined />, permission: 'enterprises.self', group: 'main' },
+  { path: '/procedures', label: 'nav.procedures', description: 'home.describe.procedures', icon: <FileSearchOutlined />, group: 'main' },
+  {
+    path: '/procedures/decisions',
+    label: 'nav.procedureDecisions',
+    description: 'home.describe.procedureDecisions',
+    icon: <FileProtectOutlined />,
+    permission: 'procedures.manage',
+    group: 'main',
+  },
   { path: '/account', label: 'nav.account', description: 'home.describe.account', icon: <UserOutlined />, group: 'main' },
+  { path: '/enterprises', label: 'nav.enterprises', description: 'home.describe.enterprises', icon: <BankOutlined />, permission: 'enterprises.read', group: 'enterprises' },
+  {
+    path: '/enterprises/structure',
+    label: 'nav.enterpriseStructure',
+    description: 'home.describe.enterpriseStructure',
+    icon: <PieChartOutlined />,
+    permission: 'enterprises.read',
+    group: 'enterprises',
+  },
+  {
+    path: '/enterprises/proposals',
+    label: 'nav.enterpriseProposals',
+    description: 'home.describe.enterpriseProposals',
+    icon: <DiffOutlined />,
+    permission: 'enterprises.read',
+    group: 'enterprises',
+  },
+  {
+    path: '/enterprises/import',
+    label: 'nav.enterpriseImport',
+    description: 'home.describe.enterpriseImport',
+    icon: <CloudUploadOutlined />,
+    permission: 'enterprises.write',
+    group: 'enterprises',
+  },
   { path: '/admin/users', label: 'nav.users', description: 'home.describe.users', icon: <TeamOutlined />, permission: 'admin.users', group: 'admin' },
   { path: '/admin/audit', label: 'nav.audit', description: 'home.describe.audit', icon: <AuditOutlined />, permission: 'admin.audit', group: 'admin' },
   { path: '/admin/units', label: 'nav.units', description: 'home.describe.units', icon: <ApartmentOutlined />, permission: 'admin.units', group: 'admin' },
   { path: '/admin/outbox', label: 'nav.outbox', description: 'home.describe.outbox', icon: <MailOutlined />, permission: 'admin.outbox', group: 'admin' },
+  { path: '/admin/calendar', label: 'nav.calendar', description: 'home.describe.calendar', icon: <CalendarOutlined />, permission: 'admin.calendar', group: 'admin' },
 ];
 
 /** The API documentation (served by the server at /docs) is linked for administrators. */
