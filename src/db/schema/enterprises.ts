@@ -57,6 +57,7 @@ export const enterprises = pgTable(
     index('enterprises_established_idx').on(t.establishedOn, t.id),
     index('enterprises_updated_idx').on(t.updatedAt, t.id),
     index('enterprises_vsic_idx').on(t.vsicMain),
+    index('enterprises_division_idx').using('btree', sql`substr(${t.vsicMain}, 1, 2)`, t.establishedOn),
     index('enterprises_unit_idx').on(t.unitCode),
     index('enterprises_former_district_idx').on(t.formerDistrict),
     index('enterprises_zone_idx').on(t.zoneId),

@@ -47,13 +47,14 @@ export const buildEnterpriseWhere = (f: TEnterpriseFilter, { fuzzy }: { fuzzy: b
       const words = toSearchWords(q);
       // Fuzzy pass: the whole phrase is similar to a part of the name (pg_trgm word similarity,
       // served by the GIN trigram index).
-      // Exact pass: every word starts a word of the name (full-text index, prefix match).
+      // Exact pass: every word is a word of the name (full-text index).
       if (fuzzy) where.push(sql`${words.join(' ')} <% ${enterprises.searchText}`);
-      else if (words.length) where.push(sql`to_tsvector('simple'::regconfig, ${enterprises.searchText}) @@ to_tsquery('simple'::regconfig, ${words.map((w) => `${w}:*`).join(' & ')})`);
+      // Whole words, except the last one, which may still be being typed (prefix).
+      else if (words.length) where.push(sql`to_tsvector('simple'::regconfig, ${enterprises.searchText}) @@ to_tsquery('simple'::regconfig, ${words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ')})`);
     }
   }
   if (f.sizeClass) where.push(eq(enterprises.sizeClass, f.sizeClass));
-  if (f.section) where.push(sql`substr(${enterprises.vsicMain}, 1, 2) = any(select code from vsic_division_section where section = ${f.section})`);
+  if (f.section) where.push(sql`substr(${enterprises.vsicMain}, 1, 2) in (select code from vsic_division_section where section = ${f.section})`);
   if (f.division) where.push(sql`substr(${enterprises.vsicMain}, 1, 2) = ${f.division}`);
   if (f.ownership) where.push(eq(enterprises.ownership, f.ownership));
   if (f.unit) where.push(eq(enterprises.unitCode, f.unit));

@@ -1,0 +1,1 @@
+CREATE INDEX "enterprises_division_idx" ON "enterprises" USING btree (substr("vsic_main", 1, 2),"established_on");
