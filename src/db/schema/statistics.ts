@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { doublePrecision, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, date } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises';
 import { users } from './platform';
@@ -96,6 +97,8 @@ export const reports = pgTable(
     index('reports_period_status_idx').on(t.formCode, t.period, t.status),
     index('reports_enterprise_idx').on(t.enterpriseId),
     index('reports_decided_by_idx').on(t.decidedBy),
+    index('reports_decided_at_idx').on(t.decidedAt),
+    index('reports_accepted_idx').on(t.period).where(sql`${t.acceptedRevision} is not null`),
   ],
 );
 

@@ -52,7 +52,10 @@ export const createAcceptedCellCache = () => {
     else {
       const [delta, total] = await Promise.all([
         selectCells(db, asOf),
-        queryRows<{ n: number | string }>(db, sql`select count(*) as n from reports r join report_forms rf on rf.code = r.form_code where r.accepted_revision is not null and rf.kind in ('IIP', 'VALUES')`),
+        queryRows<{ n: number | string }>(
+          db,
+          sql`select count(*) as n from reports r where r.accepted_revision is not null and r.form_code in (select code from report_forms where kind in ('IIP', 'VALUES'))`,
+        ),
       ]);
       const changed = new Map<string, TAcceptedCell[]>();
       for (const { key, cell } of parseLines(delta[0]?.t ?? null)) changed.set(key, [...(changed.get(key) ?? []), cell]);

@@ -124,7 +124,8 @@ export const createStatisticsService = ({ db }: { db: TDb }) => {
     return { run, iipRows: kept.length, valueRows: values.length };
   };
 
-  const latestPeriod = async () => (await loadDataAsOf(db))?.last ?? null;
+  /** The latest published month: the end of the latest computation (one row), not a scan of the reports. */
+  const latestPeriod = async () => (await findLatestRun(db))?.toPeriod ?? (await loadDataAsOf(db))?.last ?? null;
 
   const requirePeriod = async (period: string | undefined) => {
     const p = period ?? (await latestPeriod());

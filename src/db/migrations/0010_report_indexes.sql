@@ -1,0 +1,2 @@
+CREATE INDEX "reports_decided_at_idx" ON "reports" USING btree ("decided_at");--> statement-breakpoint
+CREATE INDEX "reports_accepted_idx" ON "reports" USING btree ("period") WHERE "reports"."accepted_revision" is not null;
