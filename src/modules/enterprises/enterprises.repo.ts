@@ -72,9 +72,9 @@ export const buildEnterpriseWhere = (f: TEnterpriseFilter, { fuzzy }: { fuzzy: b
 /** Counts stop here: lists say "more than 10,000" rather than scanning every match. */
 export const COUNT_CAP = 10_000;
 /** A word search counts its matches up to here (a search wider than that is refined, not paged through). */
-export const SEARCH_COUNT_CAP = 1_000;
+export const SEARCH_COUNT_CAP = 2_000;
 /** Relevance ranking is used when a search matches at most this many rows; beyond, the name order. */
-const RANK_CAP = 1_000;
+const RANK_CAP = 2_000;
 
 /** Optimal string alignment distance (insertions, deletions, substitutions, adjacent swaps). */
 export const editDistance = (a: string, b: string): number => {
