@@ -26,7 +26,7 @@ export type TImportResult = {
 
 const MAX_LISTED_ERRORS = 1000;
 const COPY_BATCH = 50_000;
-/** From this many written rows (and half the table) the secondary indexes are rebuilt rather than maintained. */
+/** From this many written rows (and half the table) the GIN indexes are rebuilt rather than maintained. */
 const BULK_THRESHOLD = 20_000;
 /** Column of the file → field of the record (only columns present in the file overwrite stored values). */
 const COLUMN_FIELDS: Partial<Record<TEnterpriseColumn, (typeof COMPARABLE_COLUMNS)[number]>> = {
@@ -158,15 +158,15 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
         await copyCsvInto(tx, { table: 'enterprise_import_stage', columns: STAGE_COLUMNS.map(([c]) => c), csv: toCopyCsv(rows) });
         progress({ phase: 'write', done: Math.min(i + COPY_BATCH, writeTotal), total: writeTotal });
       }
-      // A load that rewrites most of the table is faster with its secondary indexes rebuilt once at
-      // the end than maintained row by row (the unique ones stay: the upsert needs them); their
-      // exact definitions are read back from the catalog.
+      // A load that rewrites most of the table is faster with the text-search (GIN) indexes rebuilt
+      // once at the end than maintained row by row; their exact definitions are read back from the
+      // catalog.
       const tableSize = Number((await queryRows<{ n: number | string }>(tx, sql`select count(*) as n from enterprises`))[0]?.n ?? 0);
       const isBulk = writeTotal >= BULK_THRESHOLD && writeTotal >= tableSize / 2;
       const rebuild = isBulk
         ? await queryRows<{ name: string; definition: string }>(
             tx,
-            sql`select indexname as name, indexdef as definition from pg_indexes where tablename = 'enterprises' and indexdef not ilike 'create unique%'`,
+            sql`select indexname as name, indexdef as definition from pg_indexes where tablename = 'enterprises' and indexdef ilike '%using gin%'`,
           )
         : [];
       for (const index of rebuild) await tx.execute(sql.raw(`drop index "${index.name}"`));

@@ -71,8 +71,6 @@ export const buildEnterpriseWhere = (f: TEnterpriseFilter, { fuzzy }: { fuzzy: b
 
 /** Counts stop here: lists say "more than 10,000" rather than scanning every match. */
 export const COUNT_CAP = 10_000;
-/** A word search counts its matches up to here (a search wider than that is refined, not paged through). */
-export const SEARCH_COUNT_CAP = 2_000;
 /** Relevance ranking is used when a search matches at most this many rows; beyond, the name order. */
 const RANK_CAP = 2_000;
 
@@ -130,7 +128,7 @@ export const findEnterprises = async (db: TDbOrTx, f: TEnterpriseFilter & { page
   const isWordSearch = words.length > 0 && !/^\d[\d-\s]*$/.test(f.q?.trim() ?? '');
   const run = async (fuzzy: boolean, filter: TEnterpriseFilter = f) => {
     const where = buildEnterpriseWhere(filter, { fuzzy });
-    const cap = isWordSearch ? SEARCH_COUNT_CAP : COUNT_CAP;
+    const cap = COUNT_CAP;
     const counted = await queryRows<{ n: number | string }>(
       db,
       sql`select count(*) as n from (select 1 from enterprises ${where ? sql`where ${where}` : sql``} limit ${cap + 1}) x`,

@@ -47,7 +47,7 @@ export const ZEnterpriseSummary = z.object({
 export const ZEnterpriseList = z.object({
   items: z.array(ZEnterpriseSummary),
   total: z.number().int(),
-  /** True when more rows match than `total` (counting stops at 10,000, or 2,000 for a word search). */
+  /** True when more rows match than `total` (counting stops at 10,000). */
   totalCapped: z.boolean(),
   fuzzy: z.boolean(),
   /** The corrected words the typo-tolerant search used, when it corrected any. */
