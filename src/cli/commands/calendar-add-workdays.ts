@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
+import { readCliCsvFile } from '../cli-csv';
 import { CliInputError } from '../cli-error';
 import { createHolidayCalendar, parseHolidayCsv } from '../../domain/calendar/holidays';
 import { isoFromJdn, parseIsoDate } from '../../domain/calendar/lunar';
@@ -32,36 +32,15 @@ const loadWorkCalendar = (): TWorkCalendar => {
 
 /** Reads the start_date,n columns of a CSV file, with line and column numbers. */
 const readRowsFile = (file: string): TRowInput[] => {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliInputError(`${file}: cannot read the file (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const lines: number[] = [];
-  let records: string[][];
-  try {
-    records = parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      on_record: (record: string[], context) => {
-        lines.push(context.lines);
-        return record;
-      },
-    });
-  } catch (error) {
-    throw new CliInputError(`${file}: malformed CSV (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const header = (records[0] ?? []).map((h) => h.trim());
+  const { header, rows } = readCliCsvFile(file);
   const startColumn = header.indexOf('start_date');
   const nColumn = header.indexOf('n');
   if (startColumn < 0 || nColumn < 0) throw new CliInputError(`${file}: line 1: expected a header row with the columns start_date,n`);
-  return records.slice(1).map((row, i) => ({
+  return rows.map(({ cells: row, line }) => ({
     start: (row[startColumn] ?? '').trim(),
     n: (row[nColumn] ?? '').trim(),
-    whereStart: `${file}: line ${lines[i + 1]}, column ${startColumn + 1} (start_date)`,
-    whereN: `${file}: line ${lines[i + 1]}, column ${nColumn + 1} (n)`,
+    whereStart: `${file}: line ${line}, column ${startColumn + 1} (start_date)`,
+    whereN: `${file}: line ${line}, column ${nColumn + 1} (n)`,
   }));
 };
 

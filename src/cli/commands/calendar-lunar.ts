@@ -2,8 +2,7 @@
  * `calendar lunar <YYYY-MM-DD>...` | `calendar lunar --file <dates.csv>` (column solar_date).
  * Prints `solar_date,lunar_day,lunar_month,lunar_year,leap` (Vietnamese lunar calendar, UTC+7).
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import { readCliCsvFile } from '../cli-csv';
 import { CliInputError } from '../cli-error';
 import { LUNAR_MAX_DATE, LUNAR_MIN_DATE, lunarFromJdn, parseIsoDate } from '../../domain/calendar/lunar';
 
@@ -17,33 +16,12 @@ type TDateInput = { text: string; where: string };
 
 /** Reads the solar_date column of a CSV file, with line numbers. */
 const readDateFile = (file: string): TDateInput[] => {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliInputError(`${file}: cannot read the file (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const lines: number[] = [];
-  let records: string[][];
-  try {
-    records = parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      on_record: (record: string[], context) => {
-        lines.push(context.lines);
-        return record;
-      },
-    });
-  } catch (error) {
-    throw new CliInputError(`${file}: malformed CSV (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const header = (records[0] ?? []).map((h) => h.trim());
+  const { header, rows } = readCliCsvFile(file);
   const column = header.indexOf('solar_date');
   if (column < 0) throw new CliInputError(`${file}: line 1: expected a header row with the column solar_date`);
-  return records.slice(1).map((row, i) => ({
+  return rows.map(({ cells: row, line }) => ({
     text: (row[column] ?? '').trim(),
-    where: `${file}: line ${lines[i + 1]}, column ${column + 1} (solar_date)`,
+    where: `${file}: line ${line}, column ${column + 1} (solar_date)`,
   }));
 };
 
