@@ -3,3 +3,4 @@ export * from './enterprises';
 export * from './calendar';
 export * from './procedures';
 export * from './statistics';
+export * from './support';
