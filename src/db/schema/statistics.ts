@@ -10,6 +10,9 @@ export const statsProducts = pgTable('stats_products', {
   nameEn: text('name_en').notNull(),
   unit: text('unit').notNull(),
   vsic4: text('vsic4').notNull(),
+  /** First and last month (YYYY-MM) the product is in the basket; null = open. Informational for forms and pages. */
+  activeFrom: text('active_from'),
+  activeTo: text('active_to'),
 });
 
 /** Weight versions per scope and level (statistics spec §3.1). */
