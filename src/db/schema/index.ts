@@ -4,3 +4,5 @@ export * from './calendar';
 export * from './procedures';
 export * from './statistics';
 export * from './support';
+export * from './cases';
+export * from './dossiers';

@@ -1,0 +1,126 @@
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { cases } from './cases';
+import { users } from './platform';
+import { procedures, procedureVersions } from './procedures';
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * One-stop-shop dossiers (hồ sơ TTHC): the dossier-specific part of a case (`cases.id` =
+ * `case_id`; state, unit, assignee and deadlines are on the case). Times are the milestones of
+ * spec §1.2 and §2.3, set once when they first happen. Statistics read this table joined with
+ * `cases` (due_at, rescheduled_due_at, state, unit_code) and `case_pauses` (supplements).
+ */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    caseId: bigint('case_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => cases.id),
+    /** Dossier code `V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX` (spec §1.4), assigned at receipt. */
+    code: text('code'),
+    /** Receiving agency identifier (first part of the code). */
+    agencyCode: text('agency_code').notNull(),
+    procedureId: integer('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
+    /** Version of the procedure in force at receipt (null before receipt). */
+    procedureVersionId: integer('procedure_version_id').references(() => procedureVersions.id),
+    /** DIRECT (1, counter) | ONLINE (2, public service portal) | POSTAL (3). */
+    channel: text('channel').notNull(),
+    enterpriseId: integer('enterprise_id'),
+    applicantUserId: integer('applicant_user_id').references(() => users.id),
+    applicantName: text('applicant_name').notNull(),
+    applicantIdNumber: text('applicant_id_number'),
+    applicantAddress: text('applicant_address').notNull(),
+    applicantPhone: text('applicant_phone'),
+    applicantEmail: text('applicant_email'),
+    requestSummary: text('request_summary').notNull(),
+    /** Components declared (name, originals, copies) as submitted. */
+    components: jsonb('components').notNull(),
+    submittedAt: at('submitted_at'),
+    receivedAt: at('received_at'),
+    receivedBy: integer('received_by').references(() => users.id),
+    /** Refused at intake (status 3, Mẫu 03). */
+    intakeRefusedAt: at('intake_refused_at'),
+    /** Status 9 (processed) and its result. */
+    processedAt: at('processed_at'),
+    result: text('result'),
+    /** Status 10 (result returned). */
+    returnedAt: at('returned_at'),
+    /** Status 8 (stopped: withdrawn, expired supplement, cancelled). */
+    stoppedAt: at('stopped_at'),
+    /** End time of spec §2.3: processed, else first of returned / stopped / refused at intake. */
+    finishedAt: at('finished_at'),
+    /** Legal classification (EARLY | ON_TIME | LATE) against cases.due_at, set at finishedAt. */
+    timelinessLegal: text('timeliness_legal'),
+    /** National-portal (766 indicator 2.1) classification, set at finishedAt. */
+    timelinessPortal: text('timeliness_portal'),
+    supplementCount: smallint('supplement_count').notNull().default(0),
+    feeVnd: bigint('fee_vnd', { mode: 'number' }).notNull().default(0),
+    paymentRequestedAt: at('payment_requested_at'),
+    paidAt: at('paid_at'),
+    paidOnline: boolean('paid_online').notNull().default(false),
+    /** An electronic result file was issued (766 indicator 4.1). */
+    hasEResult: boolean('has_e_result').notNull().default(false),
+    /** Late handling (Mẫu 04): when the apology was issued and why. */
+    apologyAt: at('apology_at'),
+    apologyReason: text('apology_reason'),
+  },
+  (t) => [
+    uniqueIndex('dossiers_code_uq').on(t.code),
+    index('dossiers_procedure_idx').on(t.procedureId),
+    index('dossiers_version_idx').on(t.procedureVersionId),
+    index('dossiers_applicant_idx').on(t.applicantUserId),
+    index('dossiers_enterprise_idx').on(t.enterpriseId),
+    index('dossiers_received_idx').on(t.receivedAt),
+    index('dossiers_finished_idx').on(t.finishedAt),
+    index('dossiers_received_by_idx').on(t.receivedBy),
+  ],
+);
+
+/**
+ * Daily receipt sequence per receiving agency (the XXXX of the dossier code). Incremented with
+ * `INSERT … ON CONFLICT DO UPDATE … RETURNING` inside the receipt transaction: the row lock
+ * serialises concurrent receipts and a rolled-back receipt gives its number back (no gap).
+ */
+export const dossierCodeCounters = pgTable(
+  'dossier_code_counters',
+  {
+    agencyCode: text('agency_code').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.day] })],
+);
+
+/**
+ * The applicant's evaluation of a finished dossier (TT 01/2018 Đ12–15). Answers are stored raw;
+ * the per-dossier indicator scores (1, 2, 3, 4, 7; each 2/1/0, null when not applicable) are
+ * computed when it is saved. Per-agency indicators 5, 6, 8, 9 are computed over the agency.
+ */
+export const dossierEvaluations = pgTable(
+  'dossier_evaluations',
+  {
+    caseId: bigint('case_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => dossiers.caseId),
+    evaluatedAt: at('evaluated_at').notNull().defaultNow(),
+    evaluatedBy: integer('evaluated_by').references(() => users.id),
+    /** Contacts needed to complete the dossier: 0, 1, 2 (= more than one). */
+    contactsCount: smallint('contacts_count').notNull(),
+    /** Agencies contacted: NONE | ONE_STOP_ONLY | SEVERAL. */
+    agenciesContacted: text('agencies_contacted').notNull(),
+    /** The applicant complained or reported a problem (PAKN / dislike). */
+    hadComplaint: boolean('had_complaint').notNull(),
+    /** Overall satisfaction: SATISFIED | NEUTRAL | DISSATISFIED. */
+    satisfaction: text('satisfaction').notNull(),
+    comment: text('comment'),
+    score1: smallint('score_1'),
+    score2: smallint('score_2'),
+    score3: smallint('score_3'),
+    score4: smallint('score_4'),
+    score7: smallint('score_7'),
+  },
+  (t) => [index('dossier_evaluations_by_idx').on(t.evaluatedBy), index('dossier_evaluations_at_idx').on(t.evaluatedAt)],
+);
