@@ -6,3 +6,4 @@ export * from './statistics';
 export * from './support';
 export * from './cases';
 export * from './dossiers';
+export * from './compliance';
