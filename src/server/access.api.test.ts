@@ -68,6 +68,8 @@ const EXPECTED: Record<string, TExpected> = {
   'POST /api/reports/import': ['ADMIN', 'canbo.kh'],
   'GET /api/reports': 'signed-in',
   'GET /api/reports/completeness': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
+  'GET /api/reports/completeness.xlsx': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
+  'GET /api/reports/assignments': 'signed-in',
   'POST /api/reports/lock-exceptions': WRITERS,
   'POST /api/reports/reminders': WRITERS,
   'GET /api/briefings/draft': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
@@ -79,6 +81,8 @@ const EXPECTED: Record<string, TExpected> = {
   'POST /api/reports/:formCode/:enterpriseId/:period/accept': WRITERS,
   'POST /api/reports/:formCode/:enterpriseId/:period/return': WRITERS,
   'GET /api/reports/:formCode/:enterpriseId/:period/history': 'signed-in',
+  'GET /api/reports/:formCode/:enterpriseId/:period/template.xlsx': 'signed-in',
+  'POST /api/reports/:formCode/:enterpriseId/:period/template': 'signed-in',
 };
 
 const isAllowed = (expected: TExpected, user: { role: TRole; username: string } | null): boolean =>

@@ -23,6 +23,8 @@ import { createStatisticsService } from '../modules/statistics/statistics.servic
 import { registerReportingRoutes } from '../modules/reporting/reporting.routes';
 import { createReportingService } from '../modules/reporting/reporting.service';
 import { createReportsImportService } from '../modules/reporting/reports-import.service';
+import { createReportsOverviewService } from '../modules/reporting/reports-overview.service';
+import { createReportsTemplateService } from '../modules/reporting/reports-template.service';
 import { registerBriefingRoutes } from '../modules/briefing/briefing.routes';
 import { createBriefingService } from '../modules/briefing/briefing.service';
 import { registerEnterpriseRoutes } from '../modules/enterprises/enterprises.routes';
@@ -101,6 +103,8 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const statisticsService = createStatisticsService({ db });
   const reportingService = createReportingService({ db, statisticsService, mail: mailService });
   const reportsImportService = createReportsImportService({ db, statisticsService });
+  const reportsTemplateService = createReportsTemplateService({ reportingService });
+  const reportsOverviewService = createReportsOverviewService({ db });
   const briefingService = createBriefingService({ statisticsService });
   const enterpriseImportService = createEnterpriseImportService({ db });
 
@@ -133,7 +137,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerCalendarRoutes(app, { calendarService });
   registerProcedureRoutes(app, { procedureService });
   registerStatisticsRoutes(app, { statisticsService });
-  registerReportingRoutes(app, { reportingService, importService: reportsImportService });
+  registerReportingRoutes(app, { reportingService, importService: reportsImportService, templateService: reportsTemplateService, overviewService: reportsOverviewService });
   registerBriefingRoutes(app, { briefingService });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

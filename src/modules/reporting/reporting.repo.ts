@@ -112,3 +112,45 @@ export const findEnterpriseUserEmails = async (db: TDbOrTx): Promise<Map<number,
   for (const r of rows) map.set(Number(r.enterprise_id), [...(map.get(Number(r.enterprise_id)) ?? []), r.email]);
   return map;
 };
+
+/** Counts of a form and month: frame members expected, reports sent (submitted or accepted), sent by the deadline, accepted, returned, drafts. */
+export const countCompleteness = async (db: TDbOrTx, { formCode, period, deadline }: { formCode: string; period: string; deadline: Date }) =>
+  (
+    await queryRows<{ expected: number | string; submitted: number | string; on_time: number | string; accepted: number | string; returned: number | string; drafts: number | string }>(
+      db,
+      sql`select count(*) as expected,
+            count(*) filter (where r.status in ('SUBMITTED', 'ACCEPTED')) as submitted,
+            count(*) filter (where r.status in ('SUBMITTED', 'ACCEPTED') and r.submitted_at <= ${deadline.toISOString()}::timestamptz) as on_time,
+            count(*) filter (where r.status = 'ACCEPTED') as accepted,
+            count(*) filter (where r.status = 'RETURNED') as returned,
+            count(*) filter (where r.status = 'DRAFT') as drafts
+          from report_frame f
+          left join reports r on r.form_code = f.form_code and r.enterprise_id = f.enterprise_id and r.period = ${period}
+          where f.form_code = ${formCode} and f.active_from <= ${period} and (f.active_to is null or f.active_to >= ${period})`,
+    )
+  )[0];
+
+/** The frame rows of some enterprises (which forms they send, from/to which month). */
+export const findFrameOf = (db: TDbOrTx, enterpriseIds: number[]) =>
+  queryRows<{ form_code: string; enterprise_id: number; tax_code: string; name_vi: string; active_from: string; active_to: string | null }>(
+    db,
+    sql`select f.form_code, f.enterprise_id, e.tax_code, e.name_vi, f.active_from, f.active_to
+        from report_frame f join enterprises e on e.id = f.enterprise_id
+        where f.enterprise_id in (select (jsonb_array_elements_text(${JSON.stringify(enterpriseIds)}::jsonb))::int)
+        order by f.enterprise_id, f.form_code`,
+  );
+
+/** The reports of some enterprises from a month on, with the lock exceptions still running. */
+export const findReportsOf = (db: TDbOrTx, { enterpriseIds, from, today }: { enterpriseIds: number[]; from: string; today: string }) =>
+  queryRows<{ form_code: string; enterprise_id: number; period: string; status: string | null; submitted_at: Date | string | null; return_reason: string | null; exception_until: string | null }>(
+    db,
+    sql`select k.form_code, k.enterprise_id, k.period, r.status, r.submitted_at, r.return_reason, x.until as exception_until
+        from (select form_code, enterprise_id, period from reports where period >= ${from}
+                and enterprise_id in (select (jsonb_array_elements_text(${JSON.stringify(enterpriseIds)}::jsonb))::int)
+              union
+              select form_code, enterprise_id, period from report_lock_exceptions where period >= ${from} and until >= ${today}::date
+                and enterprise_id in (select (jsonb_array_elements_text(${JSON.stringify(enterpriseIds)}::jsonb))::int)) k
+        left join reports r on r.form_code = k.form_code and r.enterprise_id = k.enterprise_id and r.period = k.period
+        left join lateral (select max(until)::text as until from report_lock_exceptions l
+                           where l.form_code = k.form_code and l.enterprise_id = k.enterprise_id and l.period = k.period and l.until >= ${today}::date) x on true`,
+  );

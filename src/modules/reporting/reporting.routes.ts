@@ -5,6 +5,8 @@ import { readFlag, readUpload } from '../../lib/multipart';
 import { ZErrorBody } from '../../server/app-types';
 import type { TReportsImportService } from './reports-import.service';
 import type { TReportingService } from './reporting.service';
+import type { TReportsOverviewService } from './reports-overview.service';
+import type { TReportsTemplateService } from './reports-template.service';
 
 const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
 const ZKey = z.strictObject({ formCode: z.string().max(40), enterpriseId: z.coerce.number().int().positive(), period: ZPeriod });
@@ -16,9 +18,14 @@ const ZReportState = z.object({ id: z.number().int(), status: z.string(), revisi
 const state = (r: { id: number; status: string; revision: number; acceptedRevision: number | null }) => ({ id: r.id, status: r.status, revision: r.revision, acceptedRevision: r.acceptedRevision });
 const issues = (list: { item: string; rule: string; message: string }[]) => list.map((i) => ({ path: `cells.${i.item}`, rule: i.rule, message: i.message }));
 const BASE = '/api/reports/:formCode/:enterpriseId/:period';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (fileName: string) => `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /** Monthly report entry and review. */
-export const registerReportingRoutes = (app: TApp, { reportingService, importService }: { reportingService: TReportingService; importService: TReportsImportService }): void => {
+export const registerReportingRoutes = (
+  app: TApp,
+  { reportingService, importService, templateService, overviewService }: { reportingService: TReportingService; importService: TReportsImportService; templateService: TReportsTemplateService; overviewService: TReportsOverviewService },
+): void => {
   app.route({
     method: 'POST',
     url: '/api/reports/import',
@@ -79,20 +86,92 @@ export const registerReportingRoutes = (app: TApp, { reportingService, importSer
     },
   });
 
+  const ZCompletenessQuery = z.strictObject({ formCode: z.string().max(40), period: ZPeriod });
   app.route({
     method: 'GET',
     url: '/api/reports/completeness',
     config: { access: 'reports.read' },
     schema: {
       tags: ['reports'],
-      summary: 'Enterprises of the frame that have not sent the form for a month',
-      querystring: z.strictObject({ formCode: z.string().max(40), period: ZPeriod }),
-      response: { 200: z.object({ formCode: z.string(), period: z.string(), nonReporters: z.array(z.object({ enterpriseId: z.number().int(), taxCode: z.string(), nameVi: z.string(), email: z.string().nullable(), status: z.string().nullable() })) }), ...ERROR_RESPONSES },
+      summary: 'Completeness and timeliness of a form for a month: expected, submitted, on time, accepted (counts, % of expected) and the non-reporters',
+      querystring: ZCompletenessQuery,
+      response: {
+        200: z.object({
+          formCode: z.string(),
+          period: z.string(),
+          deadline: z.string(),
+          counts: z.object({ expected: z.number().int(), submitted: z.number().int(), onTime: z.number().int(), accepted: z.number().int(), returned: z.number().int(), drafts: z.number().int() }),
+          rates: z.object({ submitted: z.number().nullable(), onTime: z.number().nullable(), accepted: z.number().nullable() }),
+          nonReporters: z.array(z.object({ enterpriseId: z.number().int(), taxCode: z.string(), nameVi: z.string(), email: z.string().nullable(), status: z.string().nullable() })),
+        }),
+        ...ERROR_RESPONSES,
+      },
     },
     handler: async (request) => {
-      const r = await reportingService.getCompleteness(contextOf(request), request.query);
-      return { formCode: r.form.code, period: request.query.period, nonReporters: r.nonReporters.map((n) => ({ enterpriseId: n.enterprise_id, taxCode: n.tax_code, nameVi: n.name_vi, email: n.email, status: n.status })) };
+      const r = await overviewService.getCompleteness(contextOf(request), request.query);
+      return {
+        formCode: r.form.code,
+        period: request.query.period,
+        deadline: r.deadline,
+        counts: r.counts,
+        rates: r.rates,
+        nonReporters: r.nonReporters.map((n) => ({ enterpriseId: n.enterprise_id, taxCode: n.tax_code, nameVi: n.name_vi, email: n.email, status: n.status })),
+      };
     },
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/api/reports/completeness.xlsx',
+    config: { access: 'reports.read' },
+    schema: {
+      tags: ['reports'],
+      summary: 'The non-reporters of a form for a month as XLSX',
+      querystring: ZCompletenessQuery.extend({ lang: z.enum(['vi', 'en']).default('vi') }),
+      response: { 200: z.any().describe('XLSX file'), ...ERROR_RESPONSES },
+    },
+    handler: async (request, reply) => {
+      const { lang, ...f } = request.query;
+      const buffer = await overviewService.buildNonReportersXlsx(contextOf(request), f, lang);
+      reply.header('content-disposition', attachment(`chua-nop-${f.formCode}-${f.period}.xlsx`));
+      return reply.type(XLSX).send(buffer);
+    },
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/api/reports/assignments',
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['reports'],
+      summary: 'The forms and months an enterprise must send (last 12 ended months of its frame, and older months with a running lock exception) with their state, deadline and lock',
+      querystring: z.strictObject({ enterpriseId: z.coerce.number().int().positive().optional() }),
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({
+              formCode: z.string(),
+              formNameVi: z.string(),
+              formNameEn: z.string(),
+              enterpriseId: z.number().int(),
+              taxCode: z.string(),
+              nameVi: z.string(),
+              period: z.string(),
+              status: z.string(),
+              submittedAt: z.string().nullable(),
+              returnReason: z.string().nullable(),
+              deadline: z.string(),
+              locksAt: z.string(),
+              isLocked: z.boolean(),
+              lockExceptionUntil: z.string().nullable(),
+              isOverdue: z.boolean(),
+            }),
+          ),
+        }),
+        ...ERROR_RESPONSES,
+      },
+    },
+    handler: async (request) => ({ items: await overviewService.listAssignments(contextOf(request), request.query) }),
   });
 
   app.route({
@@ -183,5 +262,41 @@ export const registerReportingRoutes = (app: TApp, { reportingService, importSer
     handler: async (request) => ({
       items: (await reportingService.getCellHistory(contextOf(request), request.params)).map((h) => ({ item: h.item, oldValue: h.oldValue, newValue: h.newValue, comment: h.comment, actorName: h.actorName, at: h.at.toISOString() })),
     }),
+  });
+
+  app.route({
+    method: 'GET',
+    url: `${BASE}/template.xlsx`,
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['reports'],
+      summary: 'The report as a prefilled XLSX template (items, units, previous values, current draft) to fill in and upload back',
+      params: ZKey,
+      querystring: z.strictObject({ lang: z.enum(['vi', 'en']).default('vi') }),
+      response: { 200: z.any().describe('XLSX file'), ...ERROR_RESPONSES },
+    },
+    handler: async (request, reply) => {
+      const file = await templateService.buildTemplate(contextOf(request), request.params, request.query.lang);
+      reply.header('content-disposition', attachment(file.fileName));
+      return reply.type(XLSX).send(file.buffer);
+    },
+  });
+
+  app.route({
+    method: 'POST',
+    url: `${BASE}/template`,
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['reports'],
+      summary: 'Upload the filled XLSX template (multipart field "file"): checked like the entry (row and column named), saved as the draft; nothing stored on error',
+      consumes: ['multipart/form-data'],
+      params: ZKey,
+      response: { 200: z.object({ report: ZReportState, warnings: z.array(ZIssue), cells: z.number().int() }), ...ERROR_RESPONSES, 413: ZErrorBody, 415: ZErrorBody },
+    },
+    handler: async (request) => {
+      const upload = await readUpload(request);
+      const r = await templateService.uploadTemplate(contextOf(request), request.params, upload.bytes);
+      return { report: state(r.report), warnings: issues(r.warnings), cells: r.cells };
+    },
   });
 };
