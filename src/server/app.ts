@@ -18,6 +18,8 @@ import { registerCalendarRoutes } from '../modules/calendar/calendar.routes';
 import { createCalendarService } from '../modules/calendar/calendar.service';
 import { registerProcedureRoutes } from '../modules/procedures/procedures.routes';
 import { createProcedureService } from '../modules/procedures/procedures.service';
+import { registerSupportRoutes } from '../modules/support/support.routes';
+import { createSupportService } from '../modules/support/support.service';
 import { registerStatisticsRoutes } from '../modules/statistics/statistics.routes';
 import { createStatisticsService } from '../modules/statistics/statistics.service';
 import { registerReportingRoutes } from '../modules/reporting/reporting.routes';
@@ -107,6 +109,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const reportsOverviewService = createReportsOverviewService({ db });
   const briefingService = createBriefingService({ statisticsService });
   const enterpriseImportService = createEnterpriseImportService({ db });
+  const supportService = createSupportService({ db });
 
   const routeTable: TRouteEntry[] = [];
   registerAuthHooks(app, { authService, routeTable });
@@ -139,6 +142,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerStatisticsRoutes(app, { statisticsService });
   registerReportingRoutes(app, { reportingService, importService: reportsImportService, templateService: reportsTemplateService, overviewService: reportsOverviewService });
   registerBriefingRoutes(app, { briefingService });
+  registerSupportRoutes(app, { supportService });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] });
@@ -148,7 +152,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
     return sendNotFound(request, reply);
   });
 
-  return { app, routeTable, services: { authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService, procedureService, statisticsService, reportingService } };
+  return { app, routeTable, services: { authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService, procedureService, statisticsService, reportingService, supportService } };
 };
 
 export type TBuiltApp = Awaited<ReturnType<typeof buildApp>>;

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'reports.read',
   'reports.review',
   'reports.self',
+  'support.read',
+  'support.manage',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -42,17 +44,17 @@ export type TActor = {
 };
 
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'admin.calendar', 'me.tokens', 'enterprises.read', 'enterprises.write', 'procedures.manage', 'statistics.manage', 'reports.read', 'reports.review'],
-  LEADER: ['me.tokens', 'enterprises.read', 'reports.read'],
-  OFFICER: ['me.tokens', 'enterprises.read', 'reports.read'],
-  AREA_OFFICER: ['me.tokens', 'enterprises.read', 'reports.read'],
+  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'admin.calendar', 'me.tokens', 'enterprises.read', 'enterprises.write', 'procedures.manage', 'statistics.manage', 'reports.read', 'reports.review', 'support.read', 'support.manage'],
+  LEADER: ['me.tokens', 'enterprises.read', 'reports.read', 'support.read'],
+  OFFICER: ['me.tokens', 'enterprises.read', 'reports.read', 'support.read'],
+  AREA_OFFICER: ['me.tokens', 'enterprises.read', 'reports.read', 'support.read'],
   ENTERPRISE: ['me.tokens', 'enterprises.self', 'reports.self'],
 };
 
 /** Extra permissions an officer gets from the divisions (modules) assigned to them. */
 const MODULE_PERMISSIONS: Record<TModule, readonly TPermission[]> = {
-  INDUSTRY: ['enterprises.write', 'reports.review'],
-  TRADE: ['enterprises.write', 'reports.review'],
+  INDUSTRY: ['enterprises.write', 'reports.review', 'support.manage'],
+  TRADE: ['enterprises.write', 'reports.review', 'support.manage'],
   PLANNING_STATS: ['enterprises.write', 'statistics.manage', 'reports.review'],
   ONE_STOP: ['procedures.manage'],
 };
