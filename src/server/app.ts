@@ -18,6 +18,8 @@ import { registerCalendarRoutes } from '../modules/calendar/calendar.routes';
 import { createCalendarService } from '../modules/calendar/calendar.service';
 import { registerProcedureRoutes } from '../modules/procedures/procedures.routes';
 import { createProcedureService } from '../modules/procedures/procedures.service';
+import { registerComplianceRoutes } from '../modules/compliance/compliance.routes';
+import { createComplianceService } from '../modules/compliance/compliance.service';
 import { registerSupportRoutes } from '../modules/support/support.routes';
 import { createSupportService } from '../modules/support/support.service';
 import { registerStatisticsRoutes } from '../modules/statistics/statistics.routes';
@@ -102,6 +104,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const enterpriseService = createEnterpriseService({ db });
   const calendarService = createCalendarService({ db });
   const procedureService = createProcedureService({ db });
+  const complianceService = createComplianceService({ db, procedureService });
   const statisticsService = createStatisticsService({ db });
   const reportingService = createReportingService({ db, statisticsService, mail: mailService });
   const reportsImportService = createReportsImportService({ db, statisticsService });
@@ -139,6 +142,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerEnterpriseRoutes(app, { db, enterpriseService, importService: enterpriseImportService });
   registerCalendarRoutes(app, { calendarService });
   registerProcedureRoutes(app, { procedureService });
+  registerComplianceRoutes(app, { complianceService });
   registerStatisticsRoutes(app, { statisticsService });
   registerReportingRoutes(app, { reportingService, importService: reportsImportService, templateService: reportsTemplateService, overviewService: reportsOverviewService });
   registerBriefingRoutes(app, { briefingService });
@@ -152,7 +156,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
     return sendNotFound(request, reply);
   });
 
-  return { app, routeTable, services: { authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService, procedureService, statisticsService, reportingService, supportService } };
+  return { app, routeTable, services: { complianceService, authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService, procedureService, statisticsService, reportingService, supportService } };
 };
 
 export type TBuiltApp = Awaited<ReturnType<typeof buildApp>>;

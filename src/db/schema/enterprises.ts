@@ -3,6 +3,7 @@ import { bigint, boolean, customType, date, index, integer, jsonb, numeric, pgTa
 import { users } from './platform';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** Industrial zones (KCN), clusters (CCN) and hi-tech parks, as reference entities. */
 export const industrialZones = pgTable('industrial_zones', {
@@ -45,6 +46,10 @@ export const enterprises = pgTable(
     searchText: text('search_text')
       .notNull()
       .generatedAlwaysAs(sql`f_unaccent(coalesce(name_vi, '') || ' ' || coalesce(short_name, '') || ' ' || coalesce(name_intl, ''))`),
+    /** The words of search_text as stored lexemes: the full-text filter reads them instead of re-parsing the text. */
+    searchTsv: tsvector('search_tsv')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, f_unaccent(coalesce(name_vi, '') || ' ' || coalesce(short_name, '') || ' ' || coalesce(name_intl, '')))`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -52,7 +57,7 @@ export const enterprises = pgTable(
     uniqueIndex('enterprises_tax_code_uq').on(t.taxCode),
     index('enterprises_tax_code_prefix_idx').using('btree', sql`${t.taxCode} text_pattern_ops`),
     index('enterprises_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    index('enterprises_search_fts_idx').using('gin', sql`to_tsvector('simple'::regconfig, ${t.searchText})`),
+    index('enterprises_search_tsv_idx').using('gin', t.searchTsv),
     index('enterprises_name_idx').on(t.nameVi, t.id),
     index('enterprises_established_idx').on(t.establishedOn, t.id),
     index('enterprises_updated_idx').on(t.updatedAt, t.id),

@@ -101,6 +101,7 @@ export const reports = pgTable(
     index('reports_enterprise_idx').on(t.enterpriseId),
     index('reports_decided_by_idx').on(t.decidedBy),
     index('reports_decided_at_idx').on(t.decidedAt),
+    index('reports_updated_at_idx').on(t.updatedAt),
     index('reports_accepted_idx').on(t.period).where(sql`${t.acceptedRevision} is not null`),
   ],
 );

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'enterprises.write',
   'enterprises.self',
   'procedures.manage',
+  'compliance.read',
   'statistics.manage',
   'reports.read',
   'reports.review',
@@ -44,10 +45,10 @@ export type TActor = {
 };
 
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'admin.calendar', 'me.tokens', 'enterprises.read', 'enterprises.write', 'procedures.manage', 'statistics.manage', 'reports.read', 'reports.review', 'support.read', 'support.manage'],
-  LEADER: ['me.tokens', 'enterprises.read', 'reports.read', 'support.read'],
-  OFFICER: ['me.tokens', 'enterprises.read', 'reports.read', 'support.read'],
-  AREA_OFFICER: ['me.tokens', 'enterprises.read', 'reports.read', 'support.read'],
+  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'admin.calendar', 'me.tokens', 'enterprises.read', 'enterprises.write', 'procedures.manage', 'statistics.manage', 'reports.read', 'compliance.read', 'reports.review', 'support.read', 'support.manage'],
+  LEADER: ['me.tokens', 'enterprises.read', 'reports.read', 'compliance.read', 'support.read'],
+  OFFICER: ['me.tokens', 'enterprises.read', 'reports.read', 'compliance.read', 'support.read'],
+  AREA_OFFICER: ['me.tokens', 'enterprises.read', 'reports.read', 'compliance.read', 'support.read'],
   ENTERPRISE: ['me.tokens', 'enterprises.self', 'reports.self'],
 };
 

@@ -8,6 +8,7 @@ import { enterprises, industrialZones } from '../../db/schema/enterprises';
 import { createEnterpriseImportService } from '../enterprises/enterprises-import.service';
 import { generateDemoEnterprises, toEnterpriseCsv } from './demo-enterprises';
 import { seedDemoStatistics } from './demo-statistics-seed';
+import { seedDemoCompliance } from '../compliance/compliance-demo';
 import { seedDemoSupport } from '../support/support-seed';
 import { procedureFields } from '../../db/schema/procedures';
 import { createProcedureService } from '../procedures/procedures.service';
@@ -56,6 +57,7 @@ export const seedDemo = async ({
   await seedReference(db);
   await seedDemoEnterprises(db, { count: enterpriseCount });
   await seedDemoProcedures(db);
+  await seedDemoCompliance(db);
   await seedDemoSupport(db);
   if (statistics) await seedDemoStatistics(db);
   const demoPassword = password ?? `Demo-${randomBytes(6).toString('base64url')}`;

@@ -1,10 +1,12 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type TDbOrTx } from '../../db/client';
 import { enterpriseChangeRequests, enterpriseFigures, enterprises, importRuns, industrialZones } from '../../db/schema/enterprises';
 import type { TEnterpriseFilter } from './enterprises.schemas';
 
-export type TEnterpriseRow = typeof enterprises.$inferSelect;
+/** The stored columns read back (not the search lexemes, which only the WHERE clause uses). */
+const { searchTsv: _searchTsv, ...ENTERPRISE_COLUMNS } = getTableColumns(enterprises);
+export type TEnterpriseRow = Omit<typeof enterprises.$inferSelect, 'searchTsv'>;
 export type TFiguresRow = typeof enterpriseFigures.$inferSelect;
 
 /** The stored fields compared by imports to tell changed from unchanged rows. */
@@ -50,7 +52,7 @@ export const buildEnterpriseWhere = (f: TEnterpriseFilter, { fuzzy }: { fuzzy: b
       // Exact pass: every word is a word of the name (full-text index).
       if (fuzzy) where.push(sql`${words.join(' ')} <% ${enterprises.searchText}`);
       // Whole words, except the last one, which may still be being typed (prefix).
-      else if (words.length) where.push(sql`to_tsvector('simple'::regconfig, ${enterprises.searchText}) @@ to_tsquery('simple'::regconfig, ${words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ')})`);
+      else if (words.length) where.push(sql`${enterprises.searchTsv} @@ to_tsquery('simple'::regconfig, ${words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ')})`);
     }
   }
   if (f.sizeClass) where.push(eq(enterprises.sizeClass, f.sizeClass));
@@ -139,7 +141,7 @@ export const findEnterprises = async (db: TDbOrTx, f: TEnterpriseFilter & { page
     const key = sort === 'relevance' ? sql`word_similarity(${words}, ${enterprises.searchText})` : SORTS[sort];
     const order = sort === 'relevance' ? desc(key) : f.order === 'desc' ? desc(key) : asc(key);
     const items = total === 0 ? [] : await db
-      .select()
+      .select(ENTERPRISE_COLUMNS)
       .from(enterprises)
       .where(where)
       .orderBy(order, asc(enterprises.id))
@@ -160,19 +162,19 @@ export const findEnterprises = async (db: TDbOrTx, f: TEnterpriseFilter & { page
 };
 
 export const findEnterpriseById = async (db: TDbOrTx, id: number, { forUpdate = false } = {}) => {
-  const q = db.select().from(enterprises).where(eq(enterprises.id, id)).limit(1);
+  const q = db.select(ENTERPRISE_COLUMNS).from(enterprises).where(eq(enterprises.id, id)).limit(1);
   return (forUpdate ? await q.for('update') : await q)[0];
 };
 
 export const findEnterpriseByTaxCode = async (db: TDbOrTx, taxCode: string) =>
-  (await db.select().from(enterprises).where(eq(enterprises.taxCode, taxCode)).limit(1))[0];
+  (await db.select(ENTERPRISE_COLUMNS).from(enterprises).where(eq(enterprises.taxCode, taxCode)).limit(1))[0];
 
 /** Existing rows for a list of tax codes (imports compare against them), in chunks. */
 export const findEnterprisesByTaxCodes = async (db: TDbOrTx, taxCodes: string[]): Promise<TEnterpriseRow[]> => {
   const out: TEnterpriseRow[] = [];
   for (let i = 0; i < taxCodes.length; i += 20_000) {
     const chunk = taxCodes.slice(i, i + 20_000);
-    out.push(...(await db.select().from(enterprises).where(sql`${enterprises.taxCode} in (select jsonb_array_elements_text(${JSON.stringify(chunk)}::jsonb))`)));
+    out.push(...(await db.select(ENTERPRISE_COLUMNS).from(enterprises).where(sql`${enterprises.taxCode} in (select jsonb_array_elements_text(${JSON.stringify(chunk)}::jsonb))`)));
   }
   return out;
 };
@@ -221,7 +223,7 @@ export const listZones = (db: TDbOrTx) => db.select().from(industrialZones).orde
  * much faster than a binary parameter on PGlite).
  */
 export const insertImportRun = async (db: TDbOrTx, row: Omit<typeof importRuns.$inferInsert, 'fileBytes'> & { file: Uint8Array }): Promise<number> => {
-  const gz = gzipSync(row.file).toString('base64');
+  const gz = gzipSync(row.file, { level: 1 }).toString('base64');
   const rows = await queryRows<{ id: number }>(
     db,
     sql`insert into import_runs (kind, file_name, file_bytes, dry_run, status, counts, error_count, actor_id, actor_name, finished_at)
