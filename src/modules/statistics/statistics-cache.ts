@@ -83,3 +83,41 @@ export const createAcceptedCellCache = () => {
 
   return { getCells, clear };
 };
+
+/**
+ * Answers of the read APIs (dashboard, trend, tables), kept until the published data changes.
+ * The key of the data is read from the database on each call (the latest computation run and the
+ * latest change of any report: two index lookups), so a recomputation or a report written by
+ * another process is seen at once. Concurrent callers of the same answer share one computation.
+ */
+export const createAnswerCache = ({ maxEntries = 500 }: { maxEntries?: number } = {}) => {
+  const answers = new Map<string, { version: string; value: Promise<unknown> }>();
+
+  const readVersion = async (db: TDbOrTx): Promise<string> => {
+    const row = (
+      await queryRows<{ run: number | string | null; reports: string | null }>(
+        db,
+        sql`select (select max(id) from indicator_runs) as run, (select max(updated_at) from reports)::text as reports`,
+      )
+    )[0];
+    return `${row?.run ?? 0}|${row?.reports ?? ''}`;
+  };
+
+  const get = async <T>(db: TDbOrTx, key: string, compute: () => Promise<T>): Promise<T> => {
+    const version = await readVersion(db);
+    const hit = answers.get(key);
+    if (hit && hit.version === version) return hit.value as Promise<T>;
+    const value = compute();
+    answers.delete(key);
+    answers.set(key, { version, value });
+    // A failed computation is not kept.
+    value.catch(() => {
+      if (answers.get(key)?.value === value) answers.delete(key);
+    });
+    while (answers.size > maxEntries) answers.delete(answers.keys().next().value as string);
+    return value;
+  };
+
+  const clear = () => answers.clear();
+  return { get, clear };
+};

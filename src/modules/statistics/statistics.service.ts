@@ -3,7 +3,7 @@ import { computeIip } from '../../domain/stats/stats-iip';
 import { computeValues } from '../../domain/stats/stats-values';
 import { RETAIL_COMPONENTS, type TQuantityReport, type TStatsEnterprise, type TValueIndicator, type TValueReport, type TWeightLevel } from '../../domain/stats/stats.types';
 import { AppError } from '../../server/errors';
-import { createAcceptedCellCache } from './statistics-cache';
+import { createAcceptedCellCache, createAnswerCache } from './statistics-cache';
 import {
   findBreakdown,
   findCompleteness,
@@ -40,6 +40,7 @@ const shiftPeriod = (period: string, months: number): string => {
  */
 export const createStatisticsService = ({ db }: { db: TDb }) => {
   const cellCache = createAcceptedCellCache();
+  const answers = createAnswerCache();
   /** The engine's report and value rows, rebuilt only when the accepted cells or the frame change. */
   let converted: { cells: readonly unknown[]; frameSignature: string; reports: TQuantityReport[]; values: TValueReport[] } | undefined;
   const loadInput = async () => {
@@ -236,7 +237,22 @@ export const createStatisticsService = ({ db }: { db: TDb }) => {
     return { period, comparison, iip, values };
   };
 
-  return { loadInput, recompute, getDashboard, getTrend, getIipTable, getValueTable, getBreakdown, latestPeriod };
+  /** The read answers, kept until a computation run or a report changes the data behind them. */
+  const cached =
+    <A extends object | undefined, T>(name: string, fn: (args: A) => Promise<T>) =>
+    (args: A): Promise<T> =>
+      answers.get(db, `${name}:${JSON.stringify(args ?? null)}`, () => fn(args));
+
+  return {
+    loadInput,
+    recompute,
+    getDashboard: (period?: string) => cached('dashboard', (a: { period?: string }) => getDashboard(a.period))({ period }),
+    getTrend: cached('trend', getTrend),
+    getIipTable: cached('iip', getIipTable),
+    getValueTable: cached('values', getValueTable),
+    getBreakdown: cached('breakdown', getBreakdown),
+    latestPeriod,
+  };
 };
 
 export type TStatisticsService = ReturnType<typeof createStatisticsService>;
