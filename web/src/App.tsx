@@ -31,6 +31,12 @@ const ProcedureDetailPage = lazy(() => import('./pages/procedures/detail/Procedu
 const DecisionsPage = lazy(() => import('./pages/procedures/decisions/DecisionsPage'));
 const PublishDecisionPage = lazy(() => import('./pages/procedures/publish/PublishDecisionPage'));
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage'));
+const MyReportsPage = lazy(() => import('./pages/reports/MyReportsPage'));
+const ReportEntryPage = lazy(() => import('./pages/reports/ReportEntryPage'));
+const ReviewQueuePage = lazy(() => import('./pages/reports/ReviewQueuePage'));
+const CompletenessPage = lazy(() => import('./pages/reports/CompletenessPage'));
+const ReportsImportPage = lazy(() => import('./pages/reports/ReportsImportPage'));
+const BriefingPage = lazy(() => import('./pages/briefing/BriefingPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const THEME = {
@@ -81,6 +87,12 @@ const AppRoutes = () => (
         <Route path="enterprises/proposals" element={<RequirePermission permission="enterprises.read"><ProposalsPage /></RequirePermission>} />
         <Route path="enterprises/:id" element={<EnterpriseProfilePage />} />
         <Route path="my-enterprise" element={<RequirePermission permission="enterprises.self"><MyEnterprisePage /></RequirePermission>} />
+        <Route path="reports" element={<RequirePermission permission="reports.self"><MyReportsPage /></RequirePermission>} />
+        <Route path="reports/review" element={<RequirePermission permission="reports.read"><ReviewQueuePage /></RequirePermission>} />
+        <Route path="reports/completeness" element={<RequirePermission permission="reports.read"><CompletenessPage /></RequirePermission>} />
+        <Route path="reports/import" element={<RequirePermission permission="statistics.manage"><ReportsImportPage /></RequirePermission>} />
+        <Route path="reports/:formCode/:enterpriseId/:period" element={<ReportEntryPage />} />
+        <Route path="briefing" element={<RequirePermission permission="reports.read"><BriefingPage /></RequirePermission>} />
         <Route path="admin/users" element={<RequirePermission permission="admin.users"><UsersPage /></RequirePermission>} />
         <Route path="admin/audit" element={<RequirePermission permission="admin.audit"><AuditPage /></RequirePermission>} />
         <Route path="admin/units" element={<RequirePermission permission="admin.units"><UnitsPage /></RequirePermission>} />

@@ -159,6 +159,8 @@ export const createReportingService = ({
         };
       }),
       abilities: { canEdit: canWrite(actor, k.enterpriseId) && !lock.isLocked, canReview: isReviewer(actor) },
+      /** Soft-rule warnings of the working values (what the reviewer checks and the comments answer). */
+      warnings: issuesToDetails(await softIssues(db, k, cells.map((c) => ({ item: c.item, value: c.value })))),
     };
   };
 

@@ -176,7 +176,13 @@ export const apiUrl = (path: string, query?: TQuery): string => buildUrl(path, q
 export const api = {
   get: <T>(path: string, query?: TQuery, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
-  postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
+  postForm: <T>(path: string, form: FormData, query?: TQuery) => request<T>('POST', path, { form, query }),
+  /** POST of a JSON body answered with a file (e.g. a generated DOCX). Throws ApiError. */
+  postBlob: async (path: string, body: unknown): Promise<Blob> => {
+    const response = await send('POST', path, { body }, '*/*');
+    if (!response.ok) throw await failure(response, path);
+    return response.blob();
+  },
   /** POST of a multipart form answered with NDJSON lines (streamed progress). */
   postFormLines: (path: string, form: FormData, onLine: (line: unknown) => void, query?: TQuery, signal?: AbortSignal) =>
     requestLines('POST', path, { form, query, signal }, onLine),

@@ -18,7 +18,11 @@ export type TPermission =
   | 'enterprises.write'
   | 'enterprises.self'
   | 'admin.calendar'
-  | 'procedures.manage';
+  | 'procedures.manage'
+  | 'statistics.manage'
+  | 'reports.read'
+  | 'reports.review'
+  | 'reports.self';
 
 export type TUser = {
   id: number;

@@ -29,11 +29,13 @@ export const AppLayout = () => {
   const toItem = (entry: TNavEntry) => ({ key: entry.path, icon: entry.icon, label: <Link to={entry.path}>{t(entry.label)}</Link> });
   const adminEntries = entries.filter((entry) => entry.group === 'admin');
   const enterpriseEntries = entries.filter((entry) => entry.group === 'enterprises');
+  const reportEntries = entries.filter((entry) => entry.group === 'reports');
   const items: MenuProps['items'] = [
     ...entries.filter((entry) => entry.group === 'main').map(toItem),
     ...(enterpriseEntries.length > 0
       ? [{ type: 'group' as const, key: 'enterprises', label: collapsed ? null : t('nav.enterprisesGroup'), children: enterpriseEntries.map(toItem) }]
       : []),
+    ...(reportEntries.length > 0 ? [{ type: 'group' as const, key: 'reports', label: collapsed ? null : t('reports.nav.group'), children: reportEntries.map(toItem) }] : []),
     ...(adminEntries.length > 0 || canSeeApiDocs(user)
       ? [
           {

@@ -4,11 +4,16 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   DiffOutlined,
+  FileDoneOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
+  FormOutlined,
   HomeOutlined,
+  ImportOutlined,
   LineChartOutlined,
   MailOutlined,
   PieChartOutlined,
@@ -28,7 +33,7 @@ export type TNavEntry = {
   icon: ReactNode;
   /** Shown only to users holding this permission; no permission = every signed-in user. */
   permission?: TPermission;
-  group: 'main' | 'enterprises' | 'admin';
+  group: 'main' | 'enterprises' | 'reports' | 'admin';
 };
 
 /** The pages of the app, in menu order. */
@@ -71,6 +76,11 @@ export const NAV_ENTRIES: readonly TNavEntry[] = [
     permission: 'enterprises.write',
     group: 'enterprises',
   },
+  { path: '/reports', label: 'reports.nav.my', description: 'reports.describe.my', icon: <FormOutlined />, permission: 'reports.self', group: 'reports' },
+  { path: '/reports/review', label: 'reports.nav.review', description: 'reports.describe.review', icon: <FileDoneOutlined />, permission: 'reports.read', group: 'reports' },
+  { path: '/reports/completeness', label: 'reports.nav.completeness', description: 'reports.describe.completeness', icon: <CheckSquareOutlined />, permission: 'reports.read', group: 'reports' },
+  { path: '/reports/import', label: 'reports.nav.import', description: 'reports.describe.import', icon: <ImportOutlined />, permission: 'statistics.manage', group: 'reports' },
+  { path: '/briefing', label: 'reports.nav.briefing', description: 'reports.describe.briefing', icon: <FileTextOutlined />, permission: 'reports.read', group: 'reports' },
   { path: '/admin/users', label: 'nav.users', description: 'home.describe.users', icon: <TeamOutlined />, permission: 'admin.users', group: 'admin' },
   { path: '/admin/audit', label: 'nav.audit', description: 'home.describe.audit', icon: <AuditOutlined />, permission: 'admin.audit', group: 'admin' },
   { path: '/admin/units', label: 'nav.units', description: 'home.describe.units', icon: <ApartmentOutlined />, permission: 'admin.units', group: 'admin' },
