@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { createHolidayCalendar, parseHolidayCsv } from '../calendar/holidays';
 import { createWorkCalendar } from '../calendar/workdays';
-import { compute766, DEFAULT_766_CONFIG, findMissingComponents, GROUP_MAXIMA_766, INDICATOR_766_IDS, scoreRatio, type TIndicator766Id, type T766Summary } from './index-766';
+import { compute766, count766, DEFAULT_766_CONFIG, empty766Counts, merge766Counts, findMissingComponents, GROUP_MAXIMA_766, INDICATOR_766_IDS, scoreRatio, type TIndicator766Id, type T766Summary } from './index-766';
 import type { TCatalogueProcedure, TDossierFact } from './service-index.types';
 import { classifyDossiers } from './timeliness';
 
@@ -39,7 +39,7 @@ const dossier = (over: Partial<TDossierFact>): TDossierFact => ({
 });
 
 const run = (facts: TDossierFact[], catalogue: TCatalogueProcedure[], config?: Parameters<typeof compute766>[0]['config']): T766Summary =>
-  compute766({ cal: CAL, dossiers: classifyDossiers(CAL, facts, { asOf: '2025-06-15T12:00', periodEnd: '2025-06-30T23:59' }), catalogue, config });
+  compute766({ counts: count766(CAL, classifyDossiers(CAL, facts, { asOf: '2025-06-15T12:00', periodEnd: '2025-06-30T23:59' })), catalogue, config });
 const pick = (summary: T766Summary, id: TIndicator766Id) => {
   const found = summary.indicators.find((i) => i.id === id);
   assert.ok(found, `indicator ${id}`);
@@ -236,5 +236,31 @@ describe('findMissingComponents (ND 63 Đ8.2)', () => {
   it('names every missing component', () => {
     assert.deepEqual(findMissingComponents({ ...complete, sequence: '  ', subjects: [], agencies: { competent: '', implementing: null } }), ['sequence', 'subjects', 'agency']);
     assert.deepEqual(findMissingComponents({}), ['name', 'sequence', 'methods', 'dossier', 'processingTime', 'subjects', 'agency']);
+  });
+});
+
+describe('766 counts', () => {
+  it('merging the counts of two halves gives the indicators of the whole', () => {
+    const facts = [
+      dossier({ id: 1, channel: 'ONLINE', electronicResult: true, digitised: true, feeBearing: true, paidOnline: true }),
+      dossier({ id: 2, channel: 'DIRECT', endAt: '2025-05-06T09:00', dislike: true, feeBearing: true, paidOnline: false }),
+      dossier({ id: 3, procedureId: 2, channel: 'POSTAL', outcome: 'IN_PROGRESS', endAt: null }),
+      dossier({ id: 4, procedureId: 2, channel: 'ONLINE', outcome: 'REFUSED', endAt: '2025-04-25T09:00' }),
+    ];
+    const classified = classifyDossiers(CAL, facts, { asOf: '2025-06-15T12:00', periodEnd: '2025-06-30T23:59' });
+    const whole = count766(CAL, classified);
+    const merged = merge766Counts(count766(CAL, classified.slice(0, 2)), merge766Counts(empty766Counts(), count766(CAL, classified.slice(2))));
+    assert.deepEqual(merged, whole);
+    assert.equal(whole.received, 4);
+    assert.deepEqual(whole.byChannel, { DIRECT: 1, ONLINE: 2, POSTAL: 1 });
+    assert.deepEqual(whole.procedures, [
+      { procedureId: 1, online: 1, paidOnline: 1, finished: 2, handlingDays: 4 + 12, handlingWorkingDays: 3 + 6 },
+      { procedureId: 2, online: 1, paidOnline: 0, finished: 1, handlingDays: 1, handlingWorkingDays: 1 },
+    ]);
+    const catalogue = [procedure({ id: 1, onlineLevel: 'FULL', feeBearing: true }), procedure({ id: 2, onlineLevel: 'FULL', feeBearing: true })];
+    const s = compute766({ counts: whole, catalogue });
+    // 3.5 derived from payments: procedure 1 had a dossier paid online, procedure 2 none
+    assert.deepEqual([pick(s, '3.5').numerator, pick(s, '3.5').denominator], [1, 2]);
+    assert.deepEqual([pick(s, '3.2').numerator, pick(s, '3.2').denominator], [2, 2]);
   });
 });

@@ -9,7 +9,7 @@
  * indicators, and each of them is flagged `weightVerified: false`.
  * A zero denominator makes an indicator not applicable (never 0 ÷ 0).
  */
-import { countWorkingDays, getEffectiveReceiptDay, getVnDate, toEpochMs, type TWorkCalendar } from '../calendar/workdays';
+import { countWorkingDays, getEffectiveReceiptDay, getVnDate, toEpochMs, type TTimestamp, type TWorkCalendar } from '../calendar/workdays';
 import { roundHalfUp } from './rounding';
 import type { TClassifiedDossier } from './timeliness';
 import type { TCatalogueProcedure, TChannel } from './service-index.types';
@@ -112,10 +112,146 @@ const GROUP_OF = (id: TIndicator766Id): 1 | 2 | 3 | 4 | 5 => Number(id.charAt(0)
 
 const SUPPORTED = new Set<TIndicator766Id>(['1.3', '2.1', '2.2', '3.1', '3.2', '3.3', '3.5', '3.6', '4.1', '4.2', '5.4']);
 
+/** Per-procedure counts over the dossiers of the period. */
+export type T766ProcedureCounts = {
+  procedureId: number;
+  /** Online dossiers received (3.2). */
+  online: number;
+  /** Dossiers paid online (3.5: the procedure's fee payment is integrated). */
+  paidOnline: number;
+  /** Finished with a result (2.2), their elapsed days and working days. */
+  finished: number;
+  handlingDays: number;
+  handlingWorkingDays: number;
+};
+
+/**
+ * The sufficient statistics of the 766 indicators over the dossiers received in a period:
+ * additive counts, so that SQL can aggregate the dossiers whose classification is stored and
+ * the dossiers classified here (in progress) can be added (merge766Counts).
+ */
+export type T766Counts = {
+  received: number;
+  byChannel: Record<TChannel, number>;
+  /** Online dossiers that count for 3.3 (an approved paper-result dossier needs an e-result). */
+  onlineQualified: number;
+  /** National-portal classification (2.1). */
+  nationalEarly: number;
+  nationalLate: number;
+  /** Approved dossiers of procedures with a paper result, and those with an e-result (4.1). */
+  approvedPaper: number;
+  approvedPaperWithEResult: number;
+  /** Digitised components, e-result, both (4.2). */
+  digitised: number;
+  electronicResult: number;
+  digitisedWithEResult: number;
+  /** Dossiers with fees, those paid online; whether payment is recorded at all (3.6). */
+  feeDossiers: number;
+  feeDossiersPaidOnline: number;
+  paymentRecorded: boolean;
+  /** Dossiers with a complaint or a dislike (5.4). */
+  dissatisfied: number;
+  procedures: T766ProcedureCounts[];
+};
+
+export const empty766Counts = (): T766Counts => ({
+  received: 0,
+  byChannel: { DIRECT: 0, ONLINE: 0, POSTAL: 0 },
+  onlineQualified: 0,
+  nationalEarly: 0,
+  nationalLate: 0,
+  approvedPaper: 0,
+  approvedPaperWithEResult: 0,
+  digitised: 0,
+  electronicResult: 0,
+  digitisedWithEResult: 0,
+  feeDossiers: 0,
+  feeDossiersPaidOnline: 0,
+  paymentRecorded: false,
+  dissatisfied: 0,
+  procedures: [],
+});
+
+const SCALAR_766 = ['received', 'onlineQualified', 'nationalEarly', 'nationalLate', 'approvedPaper', 'approvedPaperWithEResult', 'digitised', 'electronicResult', 'digitisedWithEResult', 'feeDossiers', 'feeDossiersPaidOnline', 'dissatisfied'] as const;
+
+/** Sum of two count sets. */
+export const merge766Counts = (a: T766Counts, b: T766Counts): T766Counts => {
+  const out = empty766Counts();
+  for (const f of SCALAR_766) out[f] = a[f] + b[f];
+  for (const c of ['DIRECT', 'ONLINE', 'POSTAL'] as const) out.byChannel[c] = a.byChannel[c] + b.byChannel[c];
+  out.paymentRecorded = a.paymentRecorded || b.paymentRecorded;
+  const byId = new Map<number, T766ProcedureCounts>();
+  for (const p of [...a.procedures, ...b.procedures]) {
+    const e = byId.get(p.procedureId);
+    if (!e) byId.set(p.procedureId, { ...p });
+    else {
+      e.online += p.online;
+      e.paidOnline += p.paidOnline;
+      e.finished += p.finished;
+      e.handlingDays += p.handlingDays;
+      e.handlingWorkingDays += p.handlingWorkingDays;
+    }
+  }
+  out.procedures = [...byId.values()].sort((x, y) => x.procedureId - y.procedureId);
+  return out;
+};
+
+/** Handling time of a finished dossier: elapsed days, and working days from the effective receipt day R to the end date. */
+export const measureHandling = (cal: TWorkCalendar, receivedAt: TTimestamp, endAt: TTimestamp): { days: number; workingDays: number } => ({
+  days: Math.max(0, toEpochMs(endAt) - toEpochMs(receivedAt)) / 86_400_000,
+  workingDays: Math.max(0, countWorkingDays(cal, getEffectiveReceiptDay(cal, receivedAt), getVnDate(endAt))),
+});
+
+/** Counts of classified dossiers (the same rules SQL applies to stored classifications). */
+export const count766 = (cal: TWorkCalendar, dossiers: readonly TClassifiedDossier[]): T766Counts => {
+  const c = empty766Counts();
+  const byId = new Map<number, T766ProcedureCounts>();
+  const proc = (id: number): T766ProcedureCounts => {
+    let e = byId.get(id);
+    if (!e) {
+      e = { procedureId: id, online: 0, paidOnline: 0, finished: 0, handlingDays: 0, handlingWorkingDays: 0 };
+      byId.set(id, e);
+    }
+    return e;
+  };
+  for (const { fact: f, national } of dossiers) {
+    c.received++;
+    c.byChannel[f.channel]++;
+    if (f.channel === 'ONLINE') {
+      proc(f.procedureId).online++;
+      if (!(f.outcome === 'APPROVED' && f.resultIsPaper === true && f.electronicResult !== true)) c.onlineQualified++;
+    }
+    if (national === 'EARLY') c.nationalEarly++;
+    if (national === 'LATE') c.nationalLate++;
+    if (f.outcome === 'APPROVED' && f.resultIsPaper === true) {
+      c.approvedPaper++;
+      if (f.electronicResult === true) c.approvedPaperWithEResult++;
+    }
+    if (f.digitised === true) c.digitised++;
+    if (f.electronicResult === true) c.electronicResult++;
+    if (f.digitised === true && f.electronicResult === true) c.digitisedWithEResult++;
+    if (f.paidOnline !== undefined && f.paidOnline !== null) c.paymentRecorded = true;
+    if (f.paidOnline === true) proc(f.procedureId).paidOnline++;
+    if (f.feeBearing === true) {
+      c.feeDossiers++;
+      if (f.paidOnline === true) c.feeDossiersPaidOnline++;
+    }
+    if (f.complaint === true || f.dislike === true) c.dissatisfied++;
+    if ((f.outcome === 'APPROVED' || f.outcome === 'REFUSED') && f.endAt !== null) {
+      const h = measureHandling(cal, f.receivedAt, f.endAt);
+      const e = proc(f.procedureId);
+      e.finished++;
+      e.handlingDays += h.days;
+      e.handlingWorkingDays += h.workingDays;
+    }
+  }
+  c.procedures = [...byId.values()].sort((x, y) => x.procedureId - y.procedureId);
+  return c;
+};
+
 export type TCompute766Input = {
-  cal: TWorkCalendar;
-  /** Dossiers received in the period, classified (see classifyDossiers). */
-  dossiers: readonly TClassifiedDossier[];
+  /** Counts over the dossiers received in the period (count766, SQL aggregates, merge766Counts). */
+  counts: T766Counts;
   /** Procedures of the catalogue as in force at the end of the period. */
   catalogue: readonly TCatalogueProcedure[];
   config?: Partial<T766Config>;
@@ -126,8 +262,10 @@ export const compute766 = (input: TCompute766Input): T766Summary => {
   const config: T766Config = { ...DEFAULT_766_CONFIG, ...input.config, weights: { ...DEFAULT_766_CONFIG.weights, ...input.config?.weights } };
   if (!(config.syncRate >= 0 && config.syncRate <= 1)) throw new RangeError('syncRate must be between 0 and 1');
   const decimals = config.scoreDecimals;
-  const dossiers = input.dossiers;
+  const c = input.counts;
+  const n = c.received;
   const publicProcedures = input.catalogue.filter((p) => p.status === 'PUBLIC');
+  const perProcedure = new Map(c.procedures.map((p) => [p.procedureId, p]));
 
   /** A rate indicator: ratio = numerator × factor ÷ denominator; score = max × min(1, ratio ÷ T). */
   const rate = (id: TIndicator766Id, numerator: number, denominator: number, detail: Record<string, unknown> | null = null, factor = 1): TIndicator766Result => {
@@ -149,70 +287,59 @@ export const compute766 = (input: TCompute766Input): T766Summary => {
   results.set('1.3', rate('1.3', publicProcedures.length - incomplete.length, publicProcedures.length, { incomplete: incomplete.map((p) => ({ procedureId: p.id, code: p.code, missing: [...p.missingComponents] })) }));
 
   // 2.1 — early or on time, national-portal variant, over dossiers received in the period.
-  const nationalLate = dossiers.filter((d) => d.national === 'LATE').length;
-  const early = dossiers.filter((d) => d.national === 'EARLY').length;
-  results.set('2.1', rate('2.1', dossiers.length - nationalLate, dossiers.length, { variant: 'NATIONAL_PORTAL', early, onTime: dossiers.length - nationalLate - early, late: nationalLate }));
+  results.set('2.1', rate('2.1', n - c.nationalLate, n, { variant: 'NATIONAL_PORTAL', early: c.nationalEarly, onTime: n - c.nationalLate - c.nationalEarly, late: c.nationalLate }));
 
   // 2.2 — average handling time of finished dossiers (status 9/10), monitoring.
-  results.set('2.2', computeAverageHandling(input.cal, dossiers, config));
+  results.set('2.2', averageHandling(c, config));
 
   // 3.1 — procedures with a (partial or full) online service.
   const onlineProcedures = publicProcedures.filter((p) => p.onlineLevel !== 'NONE');
   results.set('3.1', rate('3.1', onlineProcedures.length, publicProcedures.length, { partial: onlineProcedures.filter((p) => p.onlineLevel === 'PARTIAL').length, full: onlineProcedures.filter((p) => p.onlineLevel === 'FULL').length }));
 
   // 3.2 — online services that received at least one online dossier.
-  const withOnlineDossier = new Set(dossiers.filter((d) => d.fact.channel === 'ONLINE').map((d) => d.fact.procedureId));
-  const usedServices = onlineProcedures.filter((p) => withOnlineDossier.has(p.id));
-  results.set('3.2', rate('3.2', usedServices.length, onlineProcedures.length, { unused: onlineProcedures.filter((p) => !withOnlineDossier.has(p.id)).map((p) => ({ procedureId: p.id, code: p.code })) }));
+  const used = (p: TCatalogueProcedure): boolean => (perProcedure.get(p.id)?.online ?? 0) > 0;
+  results.set('3.2', rate('3.2', onlineProcedures.filter(used).length, onlineProcedures.length, { unused: onlineProcedures.filter((p) => !used(p)).map((p) => ({ procedureId: p.id, code: p.code })) }));
 
   // 3.3 — share of online dossiers (with an e-result where the result is a paper document) × sync rate.
-  const byChannel: Record<TChannel, number> = { DIRECT: 0, ONLINE: 0, POSTAL: 0 };
-  let qualifiedOnline = 0;
-  for (const d of dossiers) {
-    byChannel[d.fact.channel]++;
-    if (d.fact.channel === 'ONLINE' && !(d.fact.outcome === 'APPROVED' && d.fact.resultIsPaper === true && d.fact.electronicResult !== true)) qualifiedOnline++;
-  }
-  const n = dossiers.length;
   results.set(
     '3.3',
     rate(
       '3.3',
-      qualifiedOnline,
+      c.onlineQualified,
       n,
       {
         syncRate: config.syncRate,
-        online: byChannel.ONLINE,
-        onlineQualified: qualifiedOnline,
-        direct: byChannel.DIRECT,
-        postal: byChannel.POSTAL,
-        directRatio: n ? byChannel.DIRECT / n : null,
-        postalRatio: n ? byChannel.POSTAL / n : null,
+        online: c.byChannel.ONLINE,
+        onlineQualified: c.onlineQualified,
+        direct: c.byChannel.DIRECT,
+        postal: c.byChannel.POSTAL,
+        directRatio: n ? c.byChannel.DIRECT / n : null,
+        postalRatio: n ? c.byChannel.POSTAL / n : null,
       },
       config.syncRate,
     ),
   );
 
-  // 3.5 — fee-bearing procedures with online payment integrated (only when recorded).
+  // 3.5 — fee-bearing procedures with online payment integrated: recorded on the catalogue, or
+  // (when not recorded) shown by at least one dossier paid online in the period.
   const feeProcedures = publicProcedures.filter((p) => p.feeBearing);
-  const feeKnown = feeProcedures.filter((p) => p.onlinePaymentIntegrated !== undefined && p.onlinePaymentIntegrated !== null);
-  results.set('3.5', feeKnown.length === 0 ? notSupported('3.5') : rate('3.5', feeKnown.filter((p) => p.onlinePaymentIntegrated === true).length, feeProcedures.length));
+  const integrated = (p: TCatalogueProcedure): boolean | null =>
+    p.onlinePaymentIntegrated !== undefined && p.onlinePaymentIntegrated !== null ? p.onlinePaymentIntegrated : c.paymentRecorded ? (perProcedure.get(p.id)?.paidOnline ?? 0) > 0 : null;
+  const feeKnown = feeProcedures.filter((p) => integrated(p) !== null);
+  results.set('3.5', feeKnown.length === 0 ? notSupported('3.5') : rate('3.5', feeKnown.filter((p) => integrated(p) === true).length, feeProcedures.length));
 
   // 3.6 — dossiers of fee-bearing procedures paid online (only when payment data is recorded).
-  const feeDossiers = dossiers.filter((d) => d.fact.feeBearing === true);
-  const paymentKnown = feeDossiers.some((d) => d.fact.paidOnline !== undefined && d.fact.paidOnline !== null);
-  results.set('3.6', paymentKnown ? rate('3.6', feeDossiers.filter((d) => d.fact.paidOnline === true).length, feeDossiers.length) : notSupported('3.6'));
+  results.set('3.6', c.paymentRecorded ? rate('3.6', c.feeDossiersPaidOnline, c.feeDossiers) : notSupported('3.6'));
 
   // 4.1 — electronic results among approved dossiers of procedures with a paper result.
-  const paperResults = dossiers.filter((d) => d.fact.outcome === 'APPROVED' && d.fact.resultIsPaper === true);
-  results.set('4.1', rate('4.1', paperResults.filter((d) => d.fact.electronicResult === true).length, paperResults.length));
+  results.set('4.1', rate('4.1', c.approvedPaperWithEResult, c.approvedPaper));
 
   // 4.2 — dossiers digitised AND with an electronic result, over all received.
-  results.set('4.2', rate('4.2', dossiers.filter((d) => d.fact.digitised === true && d.fact.electronicResult === true).length, n, { digitised: dossiers.filter((d) => d.fact.digitised === true).length, electronicResult: dossiers.filter((d) => d.fact.electronicResult === true).length }));
+  results.set('4.2', rate('4.2', c.digitisedWithEResult, n, { digitised: c.digitised, electronicResult: c.electronicResult }));
 
-  // 5.4 — 100 % − (late rate + rate of dossiers with a complaint or a dislike).
-  const dissatisfied = dossiers.filter((d) => d.fact.complaint === true || d.fact.dislike === true).length;
-  // Both rates share the denominator n, so 1 − (late ÷ n + dissatisfied ÷ n) = (n − late − dissatisfied) ÷ n (floored at 0).
-  results.set('5.4', rate('5.4', Math.max(0, n - nationalLate - dissatisfied), n, { late: nationalLate, dissatisfied, lateRatio: n ? nationalLate / n : null, dissatisfiedRatio: n ? dissatisfied / n : null }));
+  // 5.4 — 100 % − (late rate + rate of dossiers with a complaint or a dislike). Both rates share
+  // the denominator n, so the ratio is (n − late − dissatisfied) ÷ n, floored at 0.
+  results.set('5.4', rate('5.4', Math.max(0, n - c.nationalLate - c.dissatisfied), n, { late: c.nationalLate, dissatisfied: c.dissatisfied, lateRatio: n ? c.nationalLate / n : null, dissatisfiedRatio: n ? c.dissatisfied / n : null }));
 
   const indicators = INDICATOR_766_IDS.map((id) => results.get(id) ?? notSupported(id)).map((r) => (SUPPORTED.has(r.id) || r.applicable ? r : notSupported(r.id)));
   let earned = 0;
@@ -229,37 +356,29 @@ export const compute766 = (input: TCompute766Input): T766Summary => {
 };
 
 /** 2.2: average handling time (elapsed days and working days) of finished dossiers, by procedure. */
-const computeAverageHandling = (cal: TWorkCalendar, dossiers: readonly TClassifiedDossier[], config: T766Config): TIndicator766Result => {
+const averageHandling = (c: T766Counts, config: T766Config): TIndicator766Result => {
   const weight = config.weights['2.2'];
-  const finished = dossiers.filter((d) => (d.fact.outcome === 'APPROVED' || d.fact.outcome === 'REFUSED') && d.fact.endAt !== null);
   const base = { id: '2.2' as const, group: 2 as const, threshold: weight.threshold, maxPoints: weight.maxPoints, weightVerified: weight.weightVerified, ratio: null, score: null };
-  if (finished.length === 0) return { ...base, applicable: false, reason: 'NO_DATA', numerator: 0, denominator: 0, value: null, detail: null };
-  const byProcedure = new Map<number, { count: number; days: number; workingDays: number }>();
-  let totalDays = 0;
-  let totalWorking = 0;
-  for (const d of finished) {
-    const endAt = d.fact.endAt as NonNullable<typeof d.fact.endAt>;
-    const days = Math.max(0, toEpochMs(endAt) - toEpochMs(d.fact.receivedAt)) / 86_400_000;
-    const workingDays = Math.max(0, countWorkingDays(cal, getEffectiveReceiptDay(cal, d.fact.receivedAt), getVnDate(endAt)));
-    totalDays += days;
-    totalWorking += workingDays;
-    const entry = byProcedure.get(d.fact.procedureId) ?? { count: 0, days: 0, workingDays: 0 };
-    entry.count++;
-    entry.days += days;
-    entry.workingDays += workingDays;
-    byProcedure.set(d.fact.procedureId, entry);
+  let finished = 0;
+  let days = 0;
+  let workingDays = 0;
+  for (const p of c.procedures) {
+    finished += p.finished;
+    days += p.handlingDays;
+    workingDays += p.handlingWorkingDays;
   }
-  const perProcedure = [...byProcedure.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([procedureId, e]) => ({ procedureId, finished: e.count, averageDays: roundHalfUp(e.days / e.count, 2), averageWorkingDays: roundHalfUp(e.workingDays / e.count, 2) }));
+  if (finished === 0) return { ...base, applicable: false, reason: 'NO_DATA', numerator: 0, denominator: 0, value: null, detail: null };
+  const perProcedure = c.procedures
+    .filter((p) => p.finished > 0)
+    .map((p) => ({ procedureId: p.procedureId, finished: p.finished, averageDays: roundHalfUp(p.handlingDays / p.finished, 2), averageWorkingDays: roundHalfUp(p.handlingWorkingDays / p.finished, 2) }));
   return {
     ...base,
     applicable: true,
     reason: null,
-    numerator: roundHalfUp(totalDays, 4),
-    denominator: finished.length,
-    value: roundHalfUp(totalDays / finished.length, 2),
-    detail: { averageWorkingDays: roundHalfUp(totalWorking / finished.length, 2), perProcedure },
+    numerator: roundHalfUp(days, 4),
+    denominator: finished,
+    value: roundHalfUp(days / finished, 2),
+    detail: { averageWorkingDays: roundHalfUp(workingDays / finished, 2), perProcedure },
   };
 };
 

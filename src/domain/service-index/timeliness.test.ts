@@ -183,3 +183,20 @@ describe('stored classifications', () => {
     assert.equal(classifyNational(CAL, open, '2025-05-01'), 'EARLY');
   });
 });
+
+describe('on-time table from SQL aggregates and classified dossiers', () => {
+  it('adds the aggregated counts to the dossiers classified here', () => {
+    const items = classifyDossiers(CAL, [fact({ id: 1, channel: 'ONLINE', outcome: 'IN_PROGRESS', endAt: null })], { asOf: '2025-05-01T12:00', periodEnd: '2025-05-31' });
+    const aggregate = { key: 'ONLINE', received: 4, finished: 3, early: 1, onTime: 1, late: 1, inProgress: 0, inTime: 0, overdue: 0, stopped: 1, nationalEarlyOrOnTime: 3, nationalLate: 1 };
+    const { rows, total } = summariseOnTime(items, 'channel', [aggregate, { ...aggregate, key: 'DIRECT', received: 1, finished: 1, early: 1, onTime: 0, late: 0, stopped: 0, nationalEarlyOrOnTime: 1, nationalLate: 0 }]);
+    assert.deepEqual(
+      rows.map((r) => [r.key, r.received, r.finished, r.inTime, r.onTimeRate, r.nationalOnTimeRate]),
+      [
+        ['DIRECT', 1, 1, 0, 1, 1],
+        ['ONLINE', 5, 3, 1, 2 / 3, 4 / 5],
+      ],
+    );
+    assert.equal(total.received, 6);
+    assert.equal(total.nationalLate, 1);
+  });
+});

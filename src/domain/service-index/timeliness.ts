@@ -179,18 +179,36 @@ const finishRow = (row: TOnTimeRow): TOnTimeRow => ({
   nationalOnTimeRate: row.received === 0 ? null : row.nationalEarlyOrOnTime / row.received,
 });
 
-/** On-time table: one row per key of the dimension, sorted by key, plus the total row. */
-export const summariseOnTime = (items: readonly TClassifiedDossier[], by: TGroupBy): { rows: TOnTimeRow[]; total: TOnTimeRow } => {
+/** Additive counts of one on-time row (what SQL can aggregate for dossiers already classified). */
+export type TOnTimeCounts = Omit<TOnTimeRow, 'onTimeRate' | 'nationalOnTimeRate'>;
+
+const COUNT_FIELDS = ['received', 'finished', 'early', 'onTime', 'late', 'inProgress', 'inTime', 'overdue', 'stopped', 'nationalEarlyOrOnTime', 'nationalLate'] as const;
+
+/**
+ * On-time table: one row per key of the dimension, sorted by key, plus the total row.
+ * `aggregates` are counts computed elsewhere (SQL, for dossiers whose classification is stored)
+ * and are added to the counts of `items` (classified here).
+ */
+export const summariseOnTime = (items: readonly TClassifiedDossier[], by: TGroupBy, aggregates: readonly TOnTimeCounts[] = []): { rows: TOnTimeRow[]; total: TOnTimeRow } => {
   const rows = new Map<string, TOnTimeRow>();
   const total = emptyRow('total');
-  for (const item of items) {
-    const key = groupKey(item.fact, by);
+  const rowOf = (key: string): TOnTimeRow => {
     let row = rows.get(key);
     if (!row) {
       row = emptyRow(key);
       rows.set(key, row);
     }
-    addToRow(row, item);
+    return row;
+  };
+  for (const aggregate of aggregates) {
+    const row = rowOf(aggregate.key);
+    for (const field of COUNT_FIELDS) {
+      row[field] += aggregate[field];
+      total[field] += aggregate[field];
+    }
+  }
+  for (const item of items) {
+    addToRow(rowOf(groupKey(item.fact, by)), item);
     addToRow(total, item);
   }
   const sorted = [...rows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -163,18 +163,51 @@ export type TAgencyScores = {
   rating: TAgencyRating | null;
 };
 
-const averageIndicator = (scores: readonly TDossierScores[], i: TDossierIndicator): TIndicatorScore => {
-  let sum = 0;
-  let count = 0;
+/**
+ * The sufficient statistics of an agency's TT01 scores: per dossier indicator the sum of the
+ * scores and the number of dossiers scored; for indicator 9 the received, online and late online
+ * dossiers. Additive, so SQL can aggregate them (sumDossierScores is the reference).
+ */
+export type TTt01Sums = {
+  /** Finished dossiers scored. */
+  dossiers: number;
+  indicators: Record<TDossierIndicator, { sum: number; count: number }>;
+  online: { received: number; online: number; onlineLate: number };
+};
+
+export const emptyTt01Sums = (): TTt01Sums => ({
+  dossiers: 0,
+  indicators: { 1: { sum: 0, count: 0 }, 2: { sum: 0, count: 0 }, 3: { sum: 0, count: 0 }, 4: { sum: 0, count: 0 }, 7: { sum: 0, count: 0 } },
+  online: { received: 0, online: 0, onlineLate: 0 },
+});
+
+/** Adds dossier scores (and, for indicator 9, the received dossiers) to sums. */
+export const sumDossierScores = (scores: readonly TDossierScores[], received: readonly TClassifiedDossier[] = [], into: TTt01Sums = emptyTt01Sums()): TTt01Sums => {
   for (const s of scores) {
-    const v = s.scores[i];
-    if (v !== null) {
-      sum += v;
-      count++;
+    into.dossiers++;
+    for (const i of DOSSIER_INDICATORS) {
+      const v = s.scores[i];
+      if (v !== null) {
+        into.indicators[i].sum += v;
+        into.indicators[i].count++;
+      }
     }
   }
+  for (const d of received) {
+    into.online.received++;
+    if (d.fact.channel === 'ONLINE') {
+      into.online.online++;
+      if (d.legal === 'LATE' || d.legal === 'OVERDUE') into.online.onlineLate++;
+    }
+  }
+  return into;
+};
+
+const averageOf = (sums: TTt01Sums, i: TDossierIndicator): TIndicatorScore => {
+  const { sum, count } = sums.indicators[i];
   return count === 0 ? { score: null, basis: null } : { score: averageRounded(sum, count, 1), basis: { sum, dossiers: count } };
 };
+
 
 /** Indicator 5 from the catalogue (public procedures whose flag is recorded). */
 export const scoreOneStop = (catalogue: readonly TCatalogueProcedure[], level: TAgencyFacts['level'], config: TTt01Config = DEFAULT_TT01_CONFIG): TIndicatorScore => {
@@ -203,17 +236,19 @@ export const scoreComplaints = (complaints: TAgencyFacts['complaints'], config: 
   return { score, basis: { total, handledOnTime } };
 };
 
-/** Indicator 9 from the catalogue and the agency's dossiers. */
-export const scoreOnline = (catalogue: readonly TCatalogueProcedure[], dossiers: readonly TClassifiedDossier[], config: TTt01Config = DEFAULT_TT01_CONFIG): TIndicatorScore => {
+/** Indicator 9 from the catalogue and the agency's dossiers (late = finished late or overdue). */
+export const scoreOnline = (catalogue: readonly TCatalogueProcedure[], dossiers: readonly TClassifiedDossier[], config: TTt01Config = DEFAULT_TT01_CONFIG): TIndicatorScore =>
+  scoreOnlineCounts(catalogue, sumDossierScores([], dossiers).online, config);
+
+/** Indicator 9 from counts of received, online and late online dossiers. */
+export const scoreOnlineCounts = (catalogue: readonly TCatalogueProcedure[], counts: TTt01Sums['online'], config: TTt01Config = DEFAULT_TT01_CONFIG): TIndicatorScore => {
   const procedures = catalogue.filter((p) => p.status === 'PUBLIC');
-  if (procedures.length === 0 || dossiers.length === 0) return { score: null, basis: null };
+  if (procedures.length === 0 || counts.received === 0) return { score: null, basis: null };
   const onlineProcedures = procedures.filter((p) => p.onlineLevel !== 'NONE').length;
-  const online = dossiers.filter((d) => d.fact.channel === 'ONLINE');
-  const onlineLate = online.filter((d) => d.legal === 'LATE' || d.legal === 'OVERDUE').length;
   const c = config.online;
   const procedureOk = onlineProcedures >= c.procedureShare * procedures.length;
-  const score = procedureOk && online.length >= c.dossierShareTwo * dossiers.length && onlineLate === 0 ? 2 : procedureOk && online.length >= c.dossierShareOne * dossiers.length ? 1 : 0;
-  return { score, basis: { procedures: procedures.length, onlineProcedures, dossiers: dossiers.length, onlineDossiers: online.length, onlineLate } };
+  const score = procedureOk && counts.online >= c.dossierShareTwo * counts.received && counts.onlineLate === 0 ? 2 : procedureOk && counts.online >= c.dossierShareOne * counts.received ? 1 : 0;
+  return { score, basis: { procedures: procedures.length, onlineProcedures, dossiers: counts.received, onlineDossiers: counts.online, onlineLate: counts.onlineLate } };
 };
 
 /**
@@ -229,16 +264,24 @@ export const scoreAgency = (input: {
 }): { agency: TAgencyScores; dossiers: TDossierScores[] } => {
   const config = input.config ?? DEFAULT_TT01_CONFIG;
   const dossierScores = input.dossiers.filter((d) => isEvaluated(d.fact)).map((d) => scoreDossier(d, config));
+  const sums = sumDossierScores(dossierScores, input.dossiers);
+  return { agency: scoreAgencySums({ agencyId: input.agencyId, sums, catalogue: input.catalogue, facts: input.facts, config }), dossiers: dossierScores };
+};
+
+/** Scores of one agency from its sums (SQL aggregates or sumDossierScores). */
+export const scoreAgencySums = (input: { agencyId: number | string | null; sums: TTt01Sums; catalogue: readonly TCatalogueProcedure[]; facts: TAgencyFacts; config?: TTt01Config }): TAgencyScores => {
+  const config = input.config ?? DEFAULT_TT01_CONFIG;
+  const { sums } = input;
   const indicators: Record<TTt01Indicator, TIndicatorScore> = {
-    1: averageIndicator(dossierScores, 1),
-    2: averageIndicator(dossierScores, 2),
-    3: averageIndicator(dossierScores, 3),
-    4: averageIndicator(dossierScores, 4),
+    1: averageOf(sums, 1),
+    2: averageOf(sums, 2),
+    3: averageOf(sums, 3),
+    4: averageOf(sums, 4),
     5: scoreOneStop(input.catalogue, input.facts.level, config),
     6: scorePublication(input.facts.publication),
-    7: averageIndicator(dossierScores, 7),
+    7: averageOf(sums, 7),
     8: scoreComplaints(input.facts.complaints, config),
-    9: scoreOnline(input.catalogue, input.dossiers, config),
+    9: scoreOnlineCounts(input.catalogue, sums.online, config),
   };
   let total = 0;
   let scored = 0;
@@ -251,13 +294,23 @@ export const scoreAgency = (input: {
   }
   total = roundHalfUp(total, 1);
   const normalisedTotal = scored === 0 ? null : roundHalfUp((total * TT01_INDICATORS.length) / scored, 1);
-  return {
-    agency: { agencyId: input.agencyId, indicators, dossiers: dossierScores.length, total, scored, normalisedTotal, rating: normalisedTotal === null ? null : rateAgency(normalisedTotal) },
-    dossiers: dossierScores,
-  };
+  return { agencyId: input.agencyId, indicators, dossiers: sums.dossiers, total, scored, normalisedTotal, rating: normalisedTotal === null ? null : rateAgency(normalisedTotal) };
 };
 
 export type TOfficerScores = { officerId: number | string; dossiers: number; indicators: Record<TDossierIndicator, number | null>; total: number; band: TOfficerBand };
+
+/** One officer from sums: the per-dossier indicators averaged (max 10) with the Đ15.3 band. */
+export const scoreOfficerSums = (officerId: number | string, sums: TTt01Sums): TOfficerScores => {
+  const indicators = {} as Record<TDossierIndicator, number | null>;
+  let total = 0;
+  for (const i of DOSSIER_INDICATORS) {
+    const s = averageOf(sums, i).score;
+    indicators[i] = s;
+    if (s !== null) total += s;
+  }
+  total = roundHalfUp(total, 1);
+  return { officerId, dossiers: sums.dossiers, indicators, total, band: rateOfficer(total) };
+};
 
 /** Officers: the per-dossier indicators averaged over the officer's dossiers (max 10), with the Đ15.3 band. */
 export const scoreOfficers = (scores: readonly TDossierScores[]): TOfficerScores[] => {
@@ -271,17 +324,5 @@ export const scoreOfficers = (scores: readonly TDossierScores[]): TOfficerScores
     list.push(s);
     byOfficer.set(key, list);
   }
-  return [...byOfficer.entries()]
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([key, list]) => {
-      const indicators = {} as Record<TDossierIndicator, number | null>;
-      let total = 0;
-      for (const i of DOSSIER_INDICATORS) {
-        const s = averageIndicator(list, i).score;
-        indicators[i] = s;
-        if (s !== null) total += s;
-      }
-      total = roundHalfUp(total, 1);
-      return { officerId: ids.get(key) as number | string, dossiers: list.length, indicators, total, band: rateOfficer(total) };
-    });
+  return [...byOfficer.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([key, list]) => scoreOfficerSums(ids.get(key) as number | string, sumDossierScores(list)));
 };
