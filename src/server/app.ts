@@ -29,6 +29,8 @@ import { createReportingService } from '../modules/reporting/reporting.service';
 import { createReportsImportService } from '../modules/reporting/reports-import.service';
 import { createReportsOverviewService } from '../modules/reporting/reports-overview.service';
 import { createReportsTemplateService } from '../modules/reporting/reports-template.service';
+import { registerBasketRoutes } from '../modules/basket/basket.routes';
+import { createBasketService } from '../modules/basket/basket.service';
 import { registerBriefingRoutes } from '../modules/briefing/briefing.routes';
 import { createBriefingService } from '../modules/briefing/briefing.service';
 import { registerEnterpriseRoutes } from '../modules/enterprises/enterprises.routes';
@@ -111,6 +113,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const reportsTemplateService = createReportsTemplateService({ reportingService });
   const reportsOverviewService = createReportsOverviewService({ db });
   const briefingService = createBriefingService({ statisticsService });
+  const basketService = createBasketService({ db, statisticsService });
   const enterpriseImportService = createEnterpriseImportService({ db });
   const supportService = createSupportService({ db });
 
@@ -146,6 +149,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerStatisticsRoutes(app, { statisticsService });
   registerReportingRoutes(app, { reportingService, importService: reportsImportService, templateService: reportsTemplateService, overviewService: reportsOverviewService });
   registerBriefingRoutes(app, { briefingService });
+  registerBasketRoutes(app, { basketService });
   registerSupportRoutes(app, { supportService });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
