@@ -36,6 +36,18 @@ const ZEnv = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   PUBLIC_URL: z.string().url().optional(),
   JOBS_POLL_MS: z.coerce.number().int().min(100).max(600000).default(2000),
+  CASE_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  CASE_ATTACHMENT_TYPES: z
+    .string()
+    .regex(/^[a-z0-9]+(,[a-z0-9]+)*$/, 'expected a comma-separated list of file extensions, e.g. pdf,jpg,png,docx')
+    .default('pdf,jpg,jpeg,png,docx,xlsx,odt,ods'),
+  DOSSIER_AGENCY_CODE: z
+    .string()
+    .regex(/^\d{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z]\d{2}$/, 'expected an agency identifier like 000.00.17.H26')
+    .default('000.00.17.H26'),
+  DOSSIER_AGENCY_NAME: z.string().min(3).default('Sở Công Thương thành phố Hà Nội'),
+  DOSSIER_DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(2),
+  DOSSIER_PAYMENT_PAUSE: z.enum(['NONE', 'PAUSE', 'RESTART']).default('NONE'),
 });
 
 export type TConfig = Readonly<{
@@ -61,6 +73,15 @@ export type TConfig = Readonly<{
   trustProxy: boolean;
   publicUrl: string | undefined;
   jobsPollMs: number;
+  /** Case attachments: size limit and allowed file extensions. */
+  caseAttachmentMaxBytes: number;
+  caseAttachmentTypes: string[];
+  /** One-stop dossiers: receiving agency identifier (first part of the dossier code) and name. */
+  dossierAgencyCode: string;
+  dossierAgencyName: string;
+  dossierDueSoonWorkingDays: number;
+  /** Effect of a pending payment (status 6) on the clock: not a pause by default (spec §2.2 step 7). */
+  dossierPaymentPause: 'NONE' | 'PAUSE' | 'RESTART';
 }>;
 
 /** Raised when the environment holds an invalid value; the message names each variable. */
@@ -126,5 +147,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL,
     jobsPollMs: e.JOBS_POLL_MS,
+    caseAttachmentMaxBytes: e.CASE_ATTACHMENT_MAX_BYTES,
+    caseAttachmentTypes: e.CASE_ATTACHMENT_TYPES.split(','),
+    dossierAgencyCode: e.DOSSIER_AGENCY_CODE,
+    dossierAgencyName: e.DOSSIER_AGENCY_NAME,
+    dossierDueSoonWorkingDays: e.DOSSIER_DUE_SOON_WORKING_DAYS,
+    dossierPaymentPause: e.DOSSIER_PAYMENT_PAUSE,
   };
 };

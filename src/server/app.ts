@@ -32,6 +32,10 @@ import { createReportsTemplateService } from '../modules/reporting/reports-templ
 import { registerBasketRoutes } from '../modules/basket/basket.routes';
 import { createBasketService } from '../modules/basket/basket.service';
 import { registerBriefingRoutes } from '../modules/briefing/briefing.routes';
+import { registerCaseRoutes } from '../modules/cases/cases.routes';
+import { createCaseEngine } from '../modules/cases/cases.service';
+import { registerDossierRoutes } from '../modules/dossiers/dossiers.routes';
+import { createDossierService } from '../modules/dossiers/dossiers.service';
 import { createBriefingService } from '../modules/briefing/briefing.service';
 import { registerEnterpriseRoutes } from '../modules/enterprises/enterprises.routes';
 import { createEnterpriseImportService } from '../modules/enterprises/enterprises-import.service';
@@ -113,6 +117,8 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const reportsTemplateService = createReportsTemplateService({ reportingService });
   const reportsOverviewService = createReportsOverviewService({ db });
   const briefingService = createBriefingService({ statisticsService });
+  const caseEngine = createCaseEngine({ db, mail: mailService, calendarService, config });
+  const dossierService = createDossierService({ db, engine: caseEngine, procedureService, calendarService, config });
   const basketService = createBasketService({ db, statisticsService });
   const enterpriseImportService = createEnterpriseImportService({ db });
   const supportService = createSupportService({ db });
@@ -149,6 +155,8 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerStatisticsRoutes(app, { statisticsService });
   registerReportingRoutes(app, { reportingService, importService: reportsImportService, templateService: reportsTemplateService, overviewService: reportsOverviewService });
   registerBriefingRoutes(app, { briefingService });
+  registerCaseRoutes(app, { caseEngine });
+  registerDossierRoutes(app, { dossierService });
   registerBasketRoutes(app, { basketService });
   registerSupportRoutes(app, { supportService });
 
@@ -160,7 +168,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
     return sendNotFound(request, reply);
   });
 
-  return { app, routeTable, services: { complianceService, authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService, procedureService, statisticsService, reportingService, supportService } };
+  return { app, routeTable, services: { complianceService, authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService, procedureService, statisticsService, reportingService, supportService, caseEngine, dossierService } };
 };
 
 export type TBuiltApp = Awaited<ReturnType<typeof buildApp>>;

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'reports.self',
   'support.read',
   'support.manage',
+  'dossiers.submit',
+  'dossiers.process',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -45,11 +47,11 @@ export type TActor = {
 };
 
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'admin.calendar', 'me.tokens', 'enterprises.read', 'enterprises.write', 'procedures.manage', 'statistics.manage', 'reports.read', 'compliance.read', 'reports.review', 'support.read', 'support.manage'],
-  LEADER: ['me.tokens', 'enterprises.read', 'reports.read', 'compliance.read', 'support.read'],
-  OFFICER: ['me.tokens', 'enterprises.read', 'reports.read', 'compliance.read', 'support.read'],
+  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'admin.calendar', 'me.tokens', 'enterprises.read', 'enterprises.write', 'procedures.manage', 'statistics.manage', 'reports.read', 'compliance.read', 'reports.review', 'support.read', 'support.manage', 'dossiers.process'],
+  LEADER: ['me.tokens', 'enterprises.read', 'reports.read', 'compliance.read', 'support.read', 'dossiers.process'],
+  OFFICER: ['me.tokens', 'enterprises.read', 'reports.read', 'compliance.read', 'support.read', 'dossiers.process'],
   AREA_OFFICER: ['me.tokens', 'enterprises.read', 'reports.read', 'compliance.read', 'support.read'],
-  ENTERPRISE: ['me.tokens', 'enterprises.self', 'reports.self'],
+  ENTERPRISE: ['me.tokens', 'enterprises.self', 'reports.self', 'dossiers.submit'],
 };
 
 /** Extra permissions an officer gets from the divisions (modules) assigned to them. */

@@ -1,0 +1,208 @@
+/**
+ * The one-stop slips of TT 01/2018/TT-VPCP as DOCX (spec procedures-and-calendar §1.3):
+ * Mẫu 01 (receipt and appointment, with a QR code for the public lookup), Mẫu 02 (request for
+ * supplements) and Mẫu 04 (apology and new appointment). Layout after Decree 30/2020 Appendix I
+ * (Times New Roman, A4, header table authority | national title). The official field lists of
+ * the annex were not read [U]; the minimum of §1.3 is printed.
+ */
+import { AlignmentType, BorderStyle, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import QRCode from 'qrcode';
+import { formatOfficialDate } from '../briefing/briefing-docx';
+
+const FONT = 'Times New Roman';
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const SINGLE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const PT = (points: number) => points * 2;
+
+const run = (text: string, o: { size?: number; bold?: boolean; italics?: boolean } = {}) => new TextRun({ text, font: FONT, size: PT(o.size ?? 13), bold: o.bold, italics: o.italics });
+const para = (children: TextRun[], o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; indent?: boolean } = {}) =>
+  new Paragraph({ alignment: o.align ?? AlignmentType.JUSTIFIED, spacing: { after: o.after ?? 60 }, indent: o.indent ? { firstLine: 567 } : undefined, children });
+const centered = (children: TextRun[], after = 0) => para(children, { align: AlignmentType.CENTER, after });
+const cell = (children: Paragraph[], width: number, bordered = false) =>
+  new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: bordered ? { top: SINGLE, bottom: SINGLE, left: SINGLE, right: SINGLE } : { top: NONE, bottom: NONE, left: NONE, right: NONE } });
+
+/** Time as printed on the slips: hh giờ mm phút, ngày dd/mm/yyyy (Vietnam time). */
+export const formatSlipTime = (at: Date): string => {
+  const vn = new Date(at.getTime() + 7 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(vn.getUTCHours())} giờ ${p(vn.getUTCMinutes())} phút, ngày ${p(vn.getUTCDate())}/${p(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()}`;
+};
+
+export type TSlipHeader = { parentAuthority: string; authority: string; place: string; date: Date; number: string };
+
+const header = (h: TSlipHeader) =>
+  new Table({
+    width: { size: 9500, type: WidthType.DXA },
+    columnWidths: [3800, 5700],
+    borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
+    rows: [
+      new TableRow({
+        children: [
+          cell(
+            [
+              centered([run(h.parentAuthority.toUpperCase())]),
+              centered([run(h.authority.toUpperCase(), { bold: true })]),
+              centered([run('________')], 120),
+              centered([run(`Số: ${h.number}`)]),
+            ],
+            3800,
+          ),
+          cell(
+            [
+              centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true })]),
+              centered([run('Độc lập - Tự do - Hạnh phúc', { size: 14, bold: true })]),
+              centered([run('________________________', { size: 13 })], 120),
+              centered([run(formatOfficialDate(h.place, h.date), { size: 14, italics: true })]),
+            ],
+            5700,
+          ),
+        ],
+      }),
+    ],
+  });
+
+const signature = (title: string, name: string) =>
+  new Table({
+    width: { size: 9500, type: WidthType.DXA },
+    columnWidths: [4750, 4750],
+    borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
+    rows: [
+      new TableRow({
+        children: [
+          cell([centered([run('NGƯỜI NỘP HỒ SƠ', { bold: true })]), centered([run('(Ký và ghi rõ họ tên)', { italics: true })])], 4750),
+          cell([centered([run(title.toUpperCase(), { bold: true })]), centered([run('(Ký và ghi rõ họ tên)', { italics: true })]), new Paragraph({ spacing: { after: 800 } }), centered([run(name, { bold: true })])], 4750),
+        ],
+      }),
+    ],
+  });
+
+const document = (children: (Paragraph | Table)[]) =>
+  new Document({
+    creator: 'congthuong',
+    styles: { default: { document: { run: { font: FONT, size: PT(13) } } } },
+    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, bottom: 1134, left: 1985, right: 1134 } } }, children }],
+  });
+
+export type TReceiptSlip = TSlipHeader & {
+  code: string;
+  applicantName: string;
+  applicantAddress: string;
+  applicantPhone: string | null;
+  applicantEmail: string | null;
+  procedureName: string;
+  components: { name: string; originals: number; copies: number }[];
+  legalTime: string;
+  receivedAt: Date;
+  dueAt: Date;
+  collectAt: string;
+  channel: string;
+  officerName: string;
+  lookupUrl: string;
+};
+
+/** Mẫu 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả, with a QR code of the public lookup URL. */
+export const buildReceiptSlipDocx = async (s: TReceiptSlip): Promise<Buffer> => {
+  const qr = await QRCode.toBuffer(s.lookupUrl, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
+  const components = new Table({
+    width: { size: 9500, type: WidthType.DXA },
+    columnWidths: [700, 6000, 1400, 1400],
+    rows: [
+      new TableRow({ tableHeader: true, children: ['TT', 'Tên giấy tờ', 'Bản chính', 'Bản sao'].map((h, i) => cell([centered([run(h, { size: 12, bold: true })])], [700, 6000, 1400, 1400][i], true)) }),
+      ...s.components.map(
+        (c, i) =>
+          new TableRow({
+            children: [
+              cell([centered([run(String(i + 1), { size: 12 })])], 700, true),
+              cell([para([run(c.name, { size: 12 })], { after: 0 })], 6000, true),
+              cell([centered([run(String(c.originals), { size: 12 })])], 1400, true),
+              cell([centered([run(String(c.copies), { size: 12 })])], 1400, true),
+            ],
+          }),
+      ),
+    ],
+  });
+  return Packer.toBuffer(
+    document([
+      header(s),
+      centered([run('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', { size: 14, bold: true })], 60),
+      centered([run(`Mã hồ sơ: ${s.code}`, { size: 14, bold: true })], 200),
+      para([run(`${s.authority} tiếp nhận hồ sơ của: `), run(s.applicantName, { bold: true })]),
+      para([run(`Địa chỉ: ${s.applicantAddress}`)]),
+      para([run(`Số điện thoại: ${s.applicantPhone ?? '…'}    Thư điện tử: ${s.applicantEmail ?? '…'}`)]),
+      para([run(`Nội dung yêu cầu giải quyết: ${s.procedureName}`)]),
+      para([run(`Hình thức nộp: ${s.channel}`)]),
+      para([run('1. Thành phần hồ sơ nộp gồm:')]),
+      components,
+      para([run(`2. Số lượng hồ sơ: 01 (bộ)`)], { after: 60 }),
+      para([run(`3. Thời gian giải quyết hồ sơ theo quy định là: ${s.legalTime}`)]),
+      para([run(`4. Thời gian nhận hồ sơ: ${formatSlipTime(s.receivedAt)}`)]),
+      para([run(`5. Thời gian trả kết quả giải quyết hồ sơ: ${formatSlipTime(s.dueAt)}`, { bold: true })]),
+      para([run(`6. Nhận kết quả tại: ${s.collectAt}`)]),
+      para([run('Vào Sổ theo dõi hồ sơ, Quyển số: 01, Số thứ tự: ' + s.code.slice(-4))], { after: 120 }),
+      new Paragraph({ alignment: AlignmentType.LEFT, children: [new ImageRun({ type: 'png', data: qr, transformation: { width: 110, height: 110 } })] }),
+      para([run(`Tra cứu tình trạng hồ sơ: ${s.lookupUrl}`, { size: 11, italics: true })], { after: 200 }),
+      signature('NGƯỜI TIẾP NHẬN HỒ SƠ', s.officerName),
+    ]),
+  );
+};
+
+export type TSupplementSlip = TSlipHeader & {
+  code: string;
+  applicantName: string;
+  procedureName: string;
+  receivedAt: Date;
+  requestedAt: Date;
+  reason: string;
+  items: string[];
+  officerName: string;
+};
+
+/** Mẫu 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
+export const buildSupplementSlipDocx = async (s: TSupplementSlip): Promise<Buffer> =>
+  Packer.toBuffer(
+    document([
+      header(s),
+      centered([run('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', { size: 14, bold: true })], 200),
+      para([run(`Hồ sơ của: `), run(s.applicantName, { bold: true }), run(` — mã hồ sơ ${s.code}, tiếp nhận lúc ${formatSlipTime(s.receivedAt)}.`)]),
+      para([run(`Nội dung yêu cầu giải quyết: ${s.procedureName}`)]),
+      para([run(`Sau khi xem xét, ${s.authority} đề nghị bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:`)]),
+      ...(s.items.length ? s.items : ['(theo lý do dưới đây)']).map((item, i) => para([run(`${i + 1}. ${item}`)], { indent: true })),
+      para([run(`Lý do: ${s.reason}`)]),
+      para([run('Thời hạn giải quyết được tính lại từ đầu kể từ khi nhận đủ hồ sơ bổ sung (khoản 4 Điều 19 Nghị định 61/2018/NĐ-CP).', { italics: true })]),
+      para([run(`Thời điểm yêu cầu: ${formatSlipTime(s.requestedAt)}. Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, xin liên hệ ${s.authority}.`)], { after: 200 }),
+      signature('NGƯỜI HƯỚNG DẪN', s.officerName),
+    ]),
+  );
+
+export type TApologySlip = TSlipHeader & {
+  code: string;
+  applicantName: string;
+  procedureName: string;
+  receivedAt: Date;
+  dueAt: Date;
+  newDueAt: Date;
+  reason: string;
+  signerTitle: string;
+  signerName: string;
+};
+
+/** Mẫu 04 — Phiếu xin lỗi và hẹn lại ngày trả kết quả. */
+export const buildApologySlipDocx = async (s: TApologySlip): Promise<Buffer> =>
+  Packer.toBuffer(
+    document([
+      header(s),
+      centered([run('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', { size: 14, bold: true })], 200),
+      para([run(`Kính gửi: ${s.applicantName}`, { size: 14 })], { align: AlignmentType.CENTER, after: 200 }),
+      para([run(`Ngày ${formatSlipTime(s.receivedAt)}, ${s.authority} tiếp nhận hồ sơ mã số ${s.code} đề nghị giải quyết thủ tục: ${s.procedureName}.`)], { indent: true }),
+      para([run(`Thời gian hẹn trả kết quả giải quyết hồ sơ: ${formatSlipTime(s.dueAt)}.`)], { indent: true }),
+      para([run(`Tuy nhiên đến nay, hồ sơ chưa được giải quyết đúng hạn. Lý do: ${s.reason}`)], { indent: true }),
+      para([run(`Sự chậm trễ này đã gây phiền hà cho Quý tổ chức, cá nhân. ${s.authority} xin lỗi và hẹn lại thời gian trả kết quả vào ${formatSlipTime(s.newDueAt)}.`)], { indent: true }),
+      para([run('Xin trân trọng cảm ơn sự hợp tác của Quý tổ chức, cá nhân./.')], { indent: true, after: 200 }),
+      new Table({
+        width: { size: 9500, type: WidthType.DXA },
+        columnWidths: [4750, 4750],
+        borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
+        rows: [new TableRow({ children: [cell([para([])], 4750), cell([centered([run(s.signerTitle.toUpperCase(), { bold: true })]), new Paragraph({ spacing: { after: 800 } }), centered([run(s.signerName, { bold: true })])], 4750)] })],
+      }),
+    ]),
+  );
