@@ -25,6 +25,7 @@ const WEB_SOURCES = [
   path.join(REPO_ROOT, 'web', 'index.html'),
   path.join(REPO_ROOT, 'web', 'vite.config.ts'),
   path.join(REPO_ROOT, 'src', 'domain', 'format'),
+  path.join(REPO_ROOT, 'src', 'domain', 'compliance'),
 ];
 
 /** Newest modification time of a file or of any file below a directory (0 when missing). */

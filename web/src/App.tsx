@@ -31,6 +31,8 @@ const ProcedureDetailPage = lazy(() => import('./pages/procedures/detail/Procedu
 const DecisionsPage = lazy(() => import('./pages/procedures/decisions/DecisionsPage'));
 const PublishDecisionPage = lazy(() => import('./pages/procedures/publish/PublishDecisionPage'));
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage'));
+const CompliancePage = lazy(() => import('./pages/compliance/CompliancePage'));
+const ComplianceReviewPage = lazy(() => import('./pages/compliance/ReviewPage'));
 const MyReportsPage = lazy(() => import('./pages/reports/MyReportsPage'));
 const ReportEntryPage = lazy(() => import('./pages/reports/ReportEntryPage'));
 const ReviewQueuePage = lazy(() => import('./pages/reports/ReviewQueuePage'));
@@ -99,6 +101,8 @@ const AppRoutes = () => (
         <Route path="admin/outbox" element={<RequirePermission permission="admin.outbox"><OutboxPage /></RequirePermission>} />
         <Route path="admin/calendar" element={<CalendarPage />} />
         <Route path="procedures/decisions/new" element={<RequirePermission permission="procedures.manage"><PublishDecisionPage /></RequirePermission>} />
+        <Route path="compliance" element={<RequirePermission permission="compliance.read"><CompliancePage /></RequirePermission>} />
+        <Route path="compliance/:code" element={<RequirePermission permission="compliance.read"><ComplianceReviewPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Route>

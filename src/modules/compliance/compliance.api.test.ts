@@ -18,7 +18,7 @@ describe('compliance cost and simplification review', () => {
   let t: TTestApp;
   let desk: TSession;
   let officer: TSession;
-  const count = async (table: string) => Number((await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))).rows[0].n);
+  const count = async (table: string) => Number(((await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] }).rows[0].n);
   const counts = async () => [await count('compliance_reviews'), await count('compliance_review_events'), await count('compliance_income_rates'), await count('audit_log')];
 
   before(async () => {

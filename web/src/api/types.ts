@@ -19,6 +19,7 @@ export type TPermission =
   | 'enterprises.self'
   | 'admin.calendar'
   | 'procedures.manage'
+  | 'compliance.read'
   | 'statistics.manage'
   | 'reports.read'
   | 'reports.review'

@@ -10,6 +10,7 @@ import {
   FileDoneOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  FundOutlined,
   FileTextOutlined,
   FormOutlined,
   HomeOutlined,
@@ -50,6 +51,7 @@ export const NAV_ENTRIES: readonly TNavEntry[] = [
     permission: 'procedures.manage',
     group: 'main',
   },
+  { path: '/compliance', label: 'compliance.nav', description: 'compliance.navDescription', icon: <FundOutlined />, permission: 'compliance.read', group: 'main' },
   { path: '/account', label: 'nav.account', description: 'home.describe.account', icon: <UserOutlined />, group: 'main' },
   { path: '/enterprises', label: 'nav.enterprises', description: 'home.describe.enterprises', icon: <BankOutlined />, permission: 'enterprises.read', group: 'enterprises' },
   {
