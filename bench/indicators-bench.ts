@@ -21,22 +21,37 @@ import { createStatisticsService } from '../src/modules/statistics/statistics.se
 import { buildApp } from '../src/server/app';
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-bench-ind-'));
+// BENCH_DIR=<folder>: keep the database there and, when it is already seeded, skip the seeding
+// (to iterate on the engine); BENCH_ONLY=recompute stops after the recomputation figures.
+const keepDir = process.env.BENCH_DIR;
+const reuse = keepDir !== undefined && fs.existsSync(path.join(keepDir, 'pglite'));
+const dir = keepDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ct-bench-ind-'));
+if (keepDir) fs.mkdirSync(keepDir, { recursive: true });
 
 const main = async () => {
   const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'pglite') });
   await runMigrations(database);
+  const to = lastReportedMonth();
+  const from = monthsBetween('2000-01', to).slice(-100)[0];
+  if (!reuse) await seed(database, from, to);
+
+  const statistics = createStatisticsService({ db: database.db });
+  await measure(database, statistics, from, to);
+  await database.close();
+  if (!keepDir) fs.rmSync(dir, { recursive: true, force: true });
+};
+
+const seed = async (database: Awaited<ReturnType<typeof openDatabase>>, from: string, to: string) => {
   let t = performance.now();
   await seedDemo({ db: database.db, password: 'Bench-password-1', print: () => undefined, enterpriseCount: 9000, statistics: false });
   console.log(`registry of 9,000 enterprises seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  const to = lastReportedMonth();
-  const from = monthsBetween('2000-01', to).slice(-100)[0];
   t = performance.now();
   await seedDemoStatistics(database.db, { from, to, scale: { iipCount: 5000, retailCount: 3000, exportCount: 300, productVariants: 8, isAnyActivity: true } });
   const counts = (await queryRows<{ r: number; c: number; p: number }>(database.db, sql`select (select count(*)::int from reports) r, (select count(*)::int from report_cells) c, (select count(*)::int from stats_products) p`))[0];
   console.log(`statistics seeded (${counts.r} reports, ${counts.c} cells, ${counts.p} products, ${from}..${to}) and computed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+};
 
-  const statistics = createStatisticsService({ db: database.db });
+const measure = async (database: Awaited<ReturnType<typeof openDatabase>>, statistics: ReturnType<typeof createStatisticsService>, from: string, to: string) => {
   const time = async (label: string, fn: () => Promise<unknown>, runs = 3) => {
     const ms: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -48,6 +63,7 @@ const main = async () => {
   };
   await time('full recomputation, one month (every comparison, scope, node; imputation over the history)', () => statistics.recompute({ from: to, reason: 'bench' }));
   await time(`full recomputation, all ${monthsBetween(from, to).length} months`, () => statistics.recompute({ from, reason: 'bench' }), 2);
+  if (process.env.BENCH_ONLY === 'recompute') return;
 
   const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', LOGIN_IP_MAX_FAILURES: '10000' });
   const { app } = await buildApp({ config, database, logger: false, mailTransport: null });
@@ -88,8 +104,6 @@ const main = async () => {
   );
   console.log(`dashboard API with 20 concurrent clients: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms (${count} requests)`);
   await app.close();
-  await database.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 };
 
 main().catch((error: unknown) => {
