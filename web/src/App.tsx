@@ -39,6 +39,10 @@ const ReviewQueuePage = lazy(() => import('./pages/reports/ReviewQueuePage'));
 const CompletenessPage = lazy(() => import('./pages/reports/CompletenessPage'));
 const ReportsImportPage = lazy(() => import('./pages/reports/ReportsImportPage'));
 const BriefingPage = lazy(() => import('./pages/briefing/BriefingPage'));
+const PciPage = lazy(() => import('./pages/support/pci/PciPage'));
+const ConferencesPage = lazy(() => import('./pages/support/conferences/ConferencesPage'));
+const ConferenceDetailPage = lazy(() => import('./pages/support/conferences/ConferenceDetailPage'));
+const AgenciesPage = lazy(() => import('./pages/support/agencies/AgenciesPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const THEME = {
@@ -103,6 +107,10 @@ const AppRoutes = () => (
         <Route path="procedures/decisions/new" element={<RequirePermission permission="procedures.manage"><PublishDecisionPage /></RequirePermission>} />
         <Route path="compliance" element={<RequirePermission permission="compliance.read"><CompliancePage /></RequirePermission>} />
         <Route path="compliance/:code" element={<RequirePermission permission="compliance.read"><ComplianceReviewPage /></RequirePermission>} />
+        <Route path="support/pci" element={<PciPage />} />
+        <Route path="support/conferences" element={<RequirePermission permission="support.read"><ConferencesPage /></RequirePermission>} />
+        <Route path="support/conferences/:id" element={<RequirePermission permission="support.read"><ConferenceDetailPage /></RequirePermission>} />
+        <Route path="support/agencies" element={<RequirePermission permission="support.read"><AgenciesPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Route>

@@ -14,12 +14,12 @@ import { createSupportService } from './support.service';
  * (score not found). Ranks are among 63 provinces (2024 was the last 63-province edition).
  */
 export const HANOI_PCI: { year: number; composite: number | null; rank: number; source: string; subindices: { code: TSubindexCode; score: number; rank?: number }[] }[] = [
-  { year: 2018, composite: 65.4, rank: 9, source: 'Derived from 2019 (+3.4 points, same rank) — press', subindices: [] },
+  { year: 2018, composite: 65.4, rank: 9, source: 'Suy ra từ năm 2019 (tăng 3,4 điểm, giữ thứ hạng) — báo chí', subindices: [] },
   {
     year: 2019,
     composite: 68.8,
     rank: 9,
-    source: 'pcivietnam.vn, province table 2019',
+    source: 'pcivietnam.vn, bảng xếp hạng năm 2019',
     subindices: [
       { code: 'ENTRY_COSTS', score: 7.98 },
       { code: 'LAND_ACCESS', score: 6.63 },
@@ -33,20 +33,20 @@ export const HANOI_PCI: { year: number; composite: number | null; rank: number; 
       { code: 'LEGAL_INSTITUTIONS', score: 6.3 },
     ],
   },
-  { year: 2020, composite: null, rank: 9, source: 'Rank from the published top-10 list; score not captured', subindices: [] },
-  { year: 2021, composite: 68.6, rank: 10, source: 'Press', subindices: [] },
-  { year: 2022, composite: 66.74, rank: 20, source: 'Derived from 2023 (67.15 = +0.41) — press', subindices: [] },
+  { year: 2020, composite: null, rank: 9, source: 'Thứ hạng theo danh sách 10 tỉnh dẫn đầu; chưa có điểm', subindices: [] },
+  { year: 2021, composite: 68.6, rank: 10, source: 'Báo chí', subindices: [] },
+  { year: 2022, composite: 66.74, rank: 20, source: 'Suy ra từ năm 2023 (67,15 = tăng 0,41 điểm) — báo chí', subindices: [] },
   {
     year: 2023,
     composite: 67.15,
     rank: 28,
-    source: 'Press',
+    source: 'Báo chí',
     subindices: [
       { code: 'BUSINESS_SUPPORT', score: 7.38, rank: 6 },
       { code: 'LABOUR_TRAINING', score: 7.43, rank: 1 },
     ],
   },
-  { year: 2024, composite: 68.38, rank: 24, source: 'Press (last 63-province edition)', subindices: [] },
+  { year: 2024, composite: 68.38, rank: 24, source: 'Báo chí (kỳ cuối cùng xếp hạng 63 tỉnh, thành)', subindices: [] },
 ];
 
 const AGENCIES: TAgencyBody[] = [

@@ -7,7 +7,7 @@ import { todayInVietnam } from '../enterprises/enterprises.service';
 import { findLowestSubindices, methodologyOfYear, PCI_FIRST_YEAR, PCI_SUBINDICES, SUBINDEX_CODES, weighPetitionsOnSubindices } from './support-pci';
 import { buildConferenceMinutesDocx } from './support-minutes-docx';
 import * as repo from './support.repo';
-import type { TActionBody, TAgencyBody, TCategoryBody, TCommitmentBody, TConferenceBody, TConferenceCreateBody, TPciYearBody, TPlanBody } from './support.schemas';
+import { AGENCY_KINDS, type TActionBody, type TAgencyBody, type TCategoryBody, type TCommitmentBody, type TConferenceBody, type TConferenceCreateBody, type TPciYearBody, type TPlanBody } from './support.schemas';
 
 /** Hà Nội's province code (GSO); the PCI table is kept per province for comparisons later. */
 export const HANOI_PROVINCE_CODE = '01';
@@ -73,7 +73,8 @@ export const createSupportService = ({ db }: { db: TDb }) => {
 
   const listAgencies = async () => {
     const [rows, deadlines] = await Promise.all([repo.listAgencies(db), repo.listAgencyDeadlines(db)]);
-    return rows.map((a) => presentAgency(a, deadlines));
+    const order = (kind: string) => AGENCY_KINDS.indexOf(kind as (typeof AGENCY_KINDS)[number]);
+    return rows.sort((a, b) => order(a.kind) - order(b.kind) || a.name.localeCompare(b.name, 'vi')).map((a) => presentAgency(a, deadlines));
   };
 
   const getAgency = async (id: number) => {

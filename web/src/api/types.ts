@@ -18,6 +18,8 @@ export type TPermission =
   | 'enterprises.write'
   | 'enterprises.self'
   | 'admin.calendar'
+  | 'support.read'
+  | 'support.manage'
   | 'procedures.manage'
   | 'compliance.read'
   | 'statistics.manage'

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  BarChartOutlined,
+  ClusterOutlined,
+  CommentOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
@@ -52,6 +55,7 @@ export const NAV_ENTRIES: readonly TNavEntry[] = [
     group: 'main',
   },
   { path: '/compliance', label: 'compliance.nav', description: 'compliance.navDescription', icon: <FundOutlined />, permission: 'compliance.read', group: 'main' },
+  { path: '/support/pci', label: 'support.nav.pci', description: 'support.nav.pciDescribe', icon: <BarChartOutlined />, group: 'main' },
   { path: '/account', label: 'nav.account', description: 'home.describe.account', icon: <UserOutlined />, group: 'main' },
   { path: '/enterprises', label: 'nav.enterprises', description: 'home.describe.enterprises', icon: <BankOutlined />, permission: 'enterprises.read', group: 'enterprises' },
   {
@@ -83,6 +87,8 @@ export const NAV_ENTRIES: readonly TNavEntry[] = [
   { path: '/reports/completeness', label: 'reports.nav.completeness', description: 'reports.describe.completeness', icon: <CheckSquareOutlined />, permission: 'reports.read', group: 'reports' },
   { path: '/reports/import', label: 'reports.nav.import', description: 'reports.describe.import', icon: <ImportOutlined />, permission: 'statistics.manage', group: 'reports' },
   { path: '/briefing', label: 'reports.nav.briefing', description: 'reports.describe.briefing', icon: <FileTextOutlined />, permission: 'reports.read', group: 'reports' },
+  { path: '/support/conferences', label: 'support.nav.conferences', description: 'support.nav.conferencesDescribe', icon: <CommentOutlined />, permission: 'support.read', group: 'enterprises' },
+  { path: '/support/agencies', label: 'support.nav.agencies', description: 'support.nav.agenciesDescribe', icon: <ClusterOutlined />, permission: 'support.read', group: 'enterprises' },
   { path: '/admin/users', label: 'nav.users', description: 'home.describe.users', icon: <TeamOutlined />, permission: 'admin.users', group: 'admin' },
   { path: '/admin/audit', label: 'nav.audit', description: 'home.describe.audit', icon: <AuditOutlined />, permission: 'admin.audit', group: 'admin' },
   { path: '/admin/units', label: 'nav.units', description: 'home.describe.units', icon: <ApartmentOutlined />, permission: 'admin.units', group: 'admin' },
