@@ -18,6 +18,8 @@ import { registerCalendarRoutes } from '../modules/calendar/calendar.routes';
 import { createCalendarService } from '../modules/calendar/calendar.service';
 import { registerProcedureRoutes } from '../modules/procedures/procedures.routes';
 import { createProcedureService } from '../modules/procedures/procedures.service';
+import { registerServiceIndexRoutes } from '../modules/service-index/service-index.routes';
+import { createServiceIndexService } from '../modules/service-index/service-index.service';
 import { registerComplianceRoutes } from '../modules/compliance/compliance.routes';
 import { createComplianceService } from '../modules/compliance/compliance.service';
 import { registerSupportRoutes } from '../modules/support/support.routes';
@@ -110,6 +112,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const enterpriseService = createEnterpriseService({ db });
   const calendarService = createCalendarService({ db });
   const procedureService = createProcedureService({ db });
+  const serviceIndexService = createServiceIndexService({ db, calendarService });
   const complianceService = createComplianceService({ db, procedureService });
   const statisticsService = createStatisticsService({ db });
   const reportingService = createReportingService({ db, statisticsService, mail: mailService });
@@ -151,6 +154,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerEnterpriseRoutes(app, { db, enterpriseService, importService: enterpriseImportService });
   registerCalendarRoutes(app, { calendarService });
   registerProcedureRoutes(app, { procedureService });
+  registerServiceIndexRoutes(app, { serviceIndexService });
   registerComplianceRoutes(app, { complianceService });
   registerStatisticsRoutes(app, { statisticsService });
   registerReportingRoutes(app, { reportingService, importService: reportsImportService, templateService: reportsTemplateService, overviewService: reportsOverviewService });

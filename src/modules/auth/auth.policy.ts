@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'reports.self',
   'support.read',
   'support.manage',
+  'service-index.read',
   'dossiers.submit',
   'dossiers.process',
 ] as const;
@@ -47,9 +48,9 @@ export type TActor = {
 };
 
 const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'admin.calendar', 'me.tokens', 'enterprises.read', 'enterprises.write', 'procedures.manage', 'statistics.manage', 'reports.read', 'compliance.read', 'reports.review', 'support.read', 'support.manage', 'dossiers.process'],
-  LEADER: ['me.tokens', 'enterprises.read', 'reports.read', 'compliance.read', 'support.read', 'dossiers.process'],
-  OFFICER: ['me.tokens', 'enterprises.read', 'reports.read', 'compliance.read', 'support.read', 'dossiers.process'],
+  ADMIN: ['admin.users', 'admin.audit', 'admin.units', 'admin.outbox', 'admin.calendar', 'me.tokens', 'enterprises.read', 'enterprises.write', 'procedures.manage', 'statistics.manage', 'reports.read', 'compliance.read', 'reports.review', 'support.read', 'support.manage', 'dossiers.process', 'service-index.read'],
+  LEADER: ['me.tokens', 'enterprises.read', 'reports.read', 'compliance.read', 'support.read', 'dossiers.process', 'service-index.read'],
+  OFFICER: ['me.tokens', 'enterprises.read', 'reports.read', 'compliance.read', 'support.read', 'dossiers.process', 'service-index.read'],
   AREA_OFFICER: ['me.tokens', 'enterprises.read', 'reports.read', 'compliance.read', 'support.read'],
   ENTERPRISE: ['me.tokens', 'enterprises.self', 'reports.self', 'dossiers.submit'],
 };
