@@ -112,7 +112,7 @@ describe('compliance cost review (browser, real server)', () => {
     await beforeEditor.getByLabel('Số giờ của bước 2').fill('2');
     assert.equal(await beforeEditor.locator('#before-fees').inputValue(), '2 200 000');
     await beforeEditor.locator('#before-subjects').fill('400');
-    await beforeEditor.locator('#before-times').fill('0.2');
+    await beforeEditor.locator('#before-times').fill('0,2');
     await page.getByText('Đơn giản hóa', { exact: true }).click();
     const afterEditor = page.locator('.model-editor-after');
     await afterEditor.getByLabel('Số giờ của bước 1').fill('6');
@@ -160,6 +160,18 @@ describe('compliance cost review (browser, real server)', () => {
     await page.getByTestId('saving').getByText('2.797.650.000 đ').waitFor();
     await page.getByText('Thủ tục đã được công bố phiên bản mới hơn phiên bản được rà soát.').waitFor();
     await screenshot(page, 'review-readonly-1280');
+
+    // English, one click away; the dashboard at 768 px.
+    await page.locator('.language-switch').first().getByText('EN', { exact: true }).click();
+    await page.getByRole('link', { name: 'Review list' }).click();
+    await expectHeading(page, 'Review of administrative procedures: compliance cost and simplification');
+    await settled(page);
+    assert.equal((await page.getByTestId('kpi-coverage').locator('.compliance-kpi-value').innerText()).trim(), '10 of 13 procedures reviewed');
+    await page.setViewportSize({ width: 768, height: 900 });
+    await screenshot(page, 'dashboard-en-768');
+    const saved = page.waitForResponse((response) => response.url().endsWith('/api/me/locale') && response.request().method() === 'PUT');
+    await page.locator('.language-switch').first().getByText('VI', { exact: true }).click();
+    assert.equal((await saved).status(), 204);
     assert.deepEqual(problems, []);
     await context.close();
   });

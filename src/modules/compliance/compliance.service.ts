@@ -227,7 +227,7 @@ export const createComplianceService = ({ db, procedureService }: { db: TDb; pro
       planNote: review?.planNote ?? null,
       statusNote: review?.statusNote ?? null,
       statusChangedAt: iso(review?.statusChangedAt),
-      statusChangedBy: joined?.statusChangedBy ?? null,
+      statusChangedBy: joined?.statusChangedBy ?? events.at(-1)?.actorName ?? null,
       modelUpdatedAt: iso(review?.modelUpdatedAt),
       modelUpdatedBy: joined?.modelUpdatedBy ?? null,
       incomeRate: rate ? { effectiveFrom: rate.effectiveFrom, vndPerHour: rate.vndPerHour } : null,

@@ -1541,6 +1541,7 @@ export const en: TDictionary = {
       confirmDelete: 'Delete this value?',
       saved: 'Income per hour saved.',
       deleted: 'Value deleted.',
+      system: 'System (demo data)',
     },
   },
   support: {

@@ -1542,6 +1542,7 @@ export const vi = {
       confirmDelete: 'Xóa giá trị này?',
       saved: 'Đã lưu giá trị thu nhập bình quân/giờ.',
       deleted: 'Đã xóa giá trị.',
+      system: 'Hệ thống (dữ liệu mẫu)',
     },
   },
   support: {

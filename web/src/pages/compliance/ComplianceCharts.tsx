@@ -31,9 +31,9 @@ export const ComplianceCharts = ({ dashboard }: { dashboard: TComplianceDashboar
   const savings = useMemo<TChartOption>(() => {
     const top = [...dashboard.top].reverse();
     return {
-      grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => t('compliance.money.million', { value: format.number(Number(v), 1) }) },
-      xAxis: { type: 'value', name: t('compliance.charts.millionVnd'), nameLocation: 'end', nameTextStyle: { align: 'right', verticalAlign: 'top', padding: [24, 0, 0, 0] } },
+      xAxis: { type: 'value' },
       yAxis: { type: 'category', data: top.map((p) => short(p.name)) },
       series: [
         {

@@ -31,7 +31,7 @@ const CompliancePage = () => {
   const d = dashboard.data;
 
   const columns: TableColumnsType<TReviewSummary> = [
-    { key: 'code', title: t('compliance.columns.code'), dataIndex: 'code', width: 120, render: (code: string) => <span className="nowrap">{code}</span> },
+    { key: 'code', title: t('compliance.columns.code'), dataIndex: 'code', width: 110, render: (code: string) => <span className="nowrap">{code}</span> },
     {
       key: 'name',
       title: t('compliance.columns.name'),
@@ -39,6 +39,7 @@ const CompliancePage = () => {
         <>
           <Link to={`/compliance/${encodeURIComponent(row.code)}`}>{row.name}</Link>
           <div className="compliance-sub">
+            <span className="compliance-field">{fields.fieldName(row.fieldCode, row.fieldName)}</span>
             {row.catalogueStatus !== 'PUBLIC' && <ProcedureStatusTag status={row.catalogueStatus} />}
             {row.needsAbolition && <Tag color="orange">{t('compliance.columns.needsAbolition')}</Tag>}
             {row.versionSuperseded && <Tag>{t('compliance.columns.superseded')}</Tag>}
@@ -46,12 +47,11 @@ const CompliancePage = () => {
         </>
       ),
     },
-    { key: 'field', title: t('compliance.columns.field'), width: 150, responsive: ['xl'], render: (_v, row) => fields.fieldName(row.fieldCode, row.fieldName) },
-    { key: 'status', title: t('compliance.columns.status'), width: 170, render: (_v, row) => <ReviewStatusTag status={row.status} /> },
-    { key: 'before', title: t('compliance.columns.annualBefore'), width: 150, align: 'right', responsive: ['lg'], render: (_v, row) => money.full(row.annualBeforeVnd) },
-    { key: 'after', title: t('compliance.columns.annualAfter'), width: 150, align: 'right', responsive: ['lg'], render: (_v, row) => money.full(row.annualAfterVnd) },
-    { key: 'saving', title: t('compliance.columns.saving'), width: 150, align: 'right', render: (_v, row) => money.full(row.savingVnd) },
-    { key: 'rate', title: t('compliance.columns.rate'), width: 90, align: 'right', render: (_v, row) => money.rate(row.savingRatePct) },
+    { key: 'status', title: t('compliance.columns.status'), width: 160, render: (_v, row) => <ReviewStatusTag status={row.status} /> },
+    { key: 'before', title: t('compliance.columns.annualBefore'), width: 135, align: 'right', responsive: ['lg'], render: (_v, row) => money.full(row.annualBeforeVnd) },
+    { key: 'after', title: t('compliance.columns.annualAfter'), width: 135, align: 'right', responsive: ['lg'], render: (_v, row) => money.full(row.annualAfterVnd) },
+    { key: 'saving', title: t('compliance.columns.saving'), width: 135, align: 'right', render: (_v, row) => money.full(row.savingVnd) },
+    { key: 'rate', title: t('compliance.columns.rate'), width: 80, align: 'right', render: (_v, row) => money.rate(row.savingRatePct) },
   ];
 
   return (
@@ -152,6 +152,7 @@ const CompliancePage = () => {
                   <Table
                     size="small"
                     rowKey="code"
+                    tableLayout="fixed"
                     columns={columns}
                     dataSource={list.data?.items ?? []}
                     loading={list.loading}

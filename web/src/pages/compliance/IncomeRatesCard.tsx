@@ -63,7 +63,7 @@ export const IncomeRatesCard = ({ canManage, onChanged }: { canManage: boolean; 
     { key: 'from', title: t('compliance.rates.effectiveFrom'), width: 130, render: (_v, r) => format.date(r.effectiveFrom) },
     { key: 'value', title: t('compliance.rates.vndPerHour'), width: 150, align: 'right', render: (_v, r) => format.number(r.vndPerHour) },
     { key: 'basis', title: t('compliance.rates.basis'), dataIndex: 'basis' },
-    { key: 'by', title: t('compliance.rates.updated'), width: 200, responsive: ['lg'], render: (_v, r) => `${r.updatedBy ?? '—'} · ${format.dateTime(r.updatedAt)}` },
+    { key: 'by', title: t('compliance.rates.updated'), width: 200, responsive: ['lg'], render: (_v, r) => `${r.updatedBy ?? t('compliance.rates.system')} · ${format.dateTime(r.updatedAt)}` },
     ...(canManage
       ? [
           {

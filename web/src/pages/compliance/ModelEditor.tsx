@@ -1,6 +1,6 @@
 import { Button, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useT } from '../../i18n/I18nProvider';
+import { useLocale, useT } from '../../i18n/I18nProvider';
 
 type TProps = { name: 'before' | 'after'; disabled: boolean };
 
@@ -18,6 +18,8 @@ const vndProps = {
 /** Editor of one side of the standard-cost model: steps with hours, fees, consultancy, other costs, subjects and frequency. */
 export const ModelEditor = ({ name, disabled }: TProps) => {
   const t = useT();
+  const { locale } = useLocale();
+  const decimalSeparator = locale === 'vi' ? ',' : '.';
   const id = (field: string) => `${name}-${field}`;
   return (
     <div className={`model-editor model-editor-${name}`}>
@@ -33,7 +35,7 @@ export const ModelEditor = ({ name, disabled }: TProps) => {
                   <Input aria-label={t('compliance.editor.stepName', { n: index + 1 })} placeholder={t('compliance.editor.stepNamePlaceholder')} disabled={disabled} maxLength={300} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'hours']} rules={[{ required: true, message: t('compliance.editor.hoursRequired') }]} className="model-step-hours">
-                  <InputNumber aria-label={t('compliance.editor.stepHours', { n: index + 1 })} min={0} max={10_000} step={0.25} precision={2} suffix={t('compliance.editor.hoursUnit')} disabled={disabled} />
+                  <InputNumber aria-label={t('compliance.editor.stepHours', { n: index + 1 })} min={0} max={10_000} step={0.25} decimalSeparator={decimalSeparator} suffix={t('compliance.editor.hoursUnit')} disabled={disabled} />
                 </Form.Item>
                 <Button icon={<DeleteOutlined />} aria-label={t('compliance.editor.removeStep', { n: index + 1 })} onClick={() => remove(field.name)} disabled={disabled || fields.length <= 1} />
               </Space.Compact>
@@ -95,7 +97,7 @@ export const ModelEditor = ({ name, disabled }: TProps) => {
             extra={t('compliance.editor.timesHint')}
             rules={[{ required: true, message: t('compliance.editor.timesRequired') }]}
           >
-            <InputNumber id={id('times')} min={0.0001} step={0.1} precision={4} className="full-width" disabled={disabled} />
+            <InputNumber id={id('times')} min={0.0001} step={0.1} decimalSeparator={decimalSeparator} className="full-width" disabled={disabled} />
           </Form.Item>
         </Col>
       </Row>

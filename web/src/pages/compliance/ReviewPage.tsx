@@ -20,6 +20,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
 import { hasPermission, useUser } from '../../session/SessionProvider';
+import { vietnamToday, vietnamTodayDay } from '../calendar/today';
 import { ProcedureStatusTag } from '../procedures/labels';
 import { CostTable } from './CostTable';
 import { ModelEditor } from './ModelEditor';
@@ -31,7 +32,7 @@ type TFormValues = { reviewDate: Dayjs | null; before: TCostModel; planKind: TPl
 const emptyModel = (feesVnd: number): TCostModel => ({ steps: [{ name: '', hours: 1 }], feesVnd, consultancyVnd: 0, otherCosts: [], subjectsPerYear: 0, timesPerYear: 1 });
 
 const initialValues = (d: TReviewDetail): TFormValues => ({
-  reviewDate: d.reviewDate ? dayjs(d.reviewDate) : dayjs(),
+  reviewDate: d.reviewDate ? dayjs(d.reviewDate) : vietnamTodayDay(),
   before: d.before ?? emptyModel(d.catalogueFeesVnd),
   planKind: d.planKind ?? 'NONE',
   after: d.after,
@@ -179,7 +180,7 @@ const ReviewPage = () => {
         }
       />
       <Card className="compliance-card">
-        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
+        <Descriptions size="small" column={{ xs: 1, lg: 2 }}>
           <Descriptions.Item label={t('compliance.columns.code')}>{detail.code}</Descriptions.Item>
           <Descriptions.Item label={t('compliance.columns.field')}>{detail.fieldName}</Descriptions.Item>
           <Descriptions.Item label={t('compliance.columns.catalogueStatus')}>
@@ -223,7 +224,7 @@ const ReviewPage = () => {
           <Row gutter={16} align="bottom">
             <Col xs={24} md={8}>
               <Form.Item label={t('compliance.review.reviewDate')} name="reviewDate" htmlFor="review-date" rules={[{ required: true, message: t('compliance.review.reviewDateRequired') }]}>
-                <DatePicker id="review-date" className="full-width" format={format.datePickerFormat} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                <DatePicker id="review-date" className="full-width" format={format.datePickerFormat} disabledDate={(d) => d.format('YYYY-MM-DD') > vietnamToday()} />
               </Form.Item>
             </Col>
             <Col xs={24} md={16}>
