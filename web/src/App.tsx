@@ -26,6 +26,7 @@ const StructurePage = lazy(() => import('./pages/enterprises/structure/Structure
 const ImportPage = lazy(() => import('./pages/enterprises/import/ImportPage'));
 const ProposalsPage = lazy(() => import('./pages/enterprises/proposals/ProposalsPage'));
 const IndicatorsPage = lazy(() => import('./pages/indicators/IndicatorsPage'));
+const BasketPage = lazy(() => import('./pages/basket/BasketPage'));
 const ProceduresPage = lazy(() => import('./pages/procedures/catalogue/ProceduresPage'));
 const ProcedureDetailPage = lazy(() => import('./pages/procedures/detail/ProcedureDetailPage'));
 const DecisionsPage = lazy(() => import('./pages/procedures/decisions/DecisionsPage'));
@@ -87,6 +88,7 @@ const AppRoutes = () => (
         <Route index element={<HomePage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="indicators" element={<IndicatorsPage />} />
+        <Route path="basket" element={<RequirePermission permission="statistics.manage"><BasketPage /></RequirePermission>} />
         <Route path="enterprises" element={<RequirePermission permission="enterprises.read"><EnterprisesPage /></RequirePermission>} />
         <Route path="enterprises/structure" element={<RequirePermission permission="enterprises.read"><StructurePage /></RequirePermission>} />
         <Route path="enterprises/import" element={<RequirePermission permission="enterprises.write"><ImportPage /></RequirePermission>} />

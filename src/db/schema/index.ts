@@ -7,3 +7,4 @@ export * from './support';
 export * from './cases';
 export * from './dossiers';
 export * from './compliance';
+export * from './petitions';

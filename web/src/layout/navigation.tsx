@@ -9,6 +9,7 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
+  ControlOutlined,
   DiffOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
@@ -44,6 +45,7 @@ export type TNavEntry = {
 export const NAV_ENTRIES: readonly TNavEntry[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined />, group: 'main' },
   { path: '/indicators', label: 'nav.indicators', description: 'home.describe.indicators', icon: <LineChartOutlined />, group: 'main' },
+  { path: '/basket', label: 'nav.basket', description: 'home.describe.basket', icon: <ControlOutlined />, permission: 'statistics.manage', group: 'main' },
   { path: '/my-enterprise', label: 'nav.myEnterprise', description: 'home.describe.myEnterprise', icon: <ShopOutlined />, permission: 'enterprises.self', group: 'main' },
   { path: '/procedures', label: 'nav.procedures', description: 'home.describe.procedures', icon: <FileSearchOutlined />, group: 'main' },
   {
