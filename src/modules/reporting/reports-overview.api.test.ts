@@ -59,6 +59,19 @@ describe('report assignments and completeness', () => {
     assert.equal((await as(t, ent).get(`/api/reports/completeness?${q}`)).statusCode, 403);
   });
 
+  it('the report read carries the soft-rule warnings of the working values (for the entry page and the reviewer)', async () => {
+    const url = `/api/reports/IIP_MONTHLY/1/${period}`;
+    const report = (await as(t, officer).get(url)).json();
+    const own = report.items.find((i: { item: string }) => i.item === 'P2592_MECHPART');
+    const unusual = Math.round((own.previousMonth ?? 100) * 5);
+    const saved = await as(t, officer).send('PUT', url, { cells: [{ item: 'P2592_MECHPART', value: unusual }] });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const read = (await as(t, ent).get(url)).json();
+    assert.ok(read.warnings.length > 0);
+    assert.ok(read.warnings.every((w: { path: string; rule: string }) => w.path === 'cells.P2592_MECHPART' && /RATIO|OUTLIER/.test(w.rule)));
+    assert.deepEqual(read.warnings, saved.json().warnings);
+  });
+
   it('exports the non-reporters as XLSX', async () => {
     const q = `formCode=IIP_MONTHLY&period=${period}`;
     const json = (await as(t, officer).get(`/api/reports/completeness?${q}`)).json();

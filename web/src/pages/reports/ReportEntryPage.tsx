@@ -87,9 +87,6 @@ const ReportEntryPage = () => {
     setSaveState('idle');
     dirty.current = false;
   }, [report]);
-  useEffect(() => () => {
-    if (timer.current) window.clearTimeout(timer.current);
-  }, []);
 
   const isEditable = Boolean(report?.abilities.canEdit) && status !== 'SUBMITTED';
   const clientErrors = useMemo(() => {
@@ -135,6 +132,19 @@ const ReportEntryPage = () => {
     inFlight.current = run;
     return run;
   }, [key]);
+
+  // Leaving the page saves what is still waiting for the autosave delay.
+  const saveRef = useRef(saveNow);
+  saveRef.current = saveNow;
+  useEffect(
+    () => () => {
+      if (!timer.current) return;
+      window.clearTimeout(timer.current);
+      timer.current = null;
+      void saveRef.current();
+    },
+    [],
+  );
 
   const change = (item: string, patch: Partial<TCellState>) => {
     setCells((prev) => ({ ...prev, [item]: { ...(prev[item] ?? { value: null, comment: '' }), ...patch } }));
@@ -381,7 +391,6 @@ const ReportEntryPage = () => {
                 {t('reports.common.taxCode')}: {report.enterprise.taxCode}
               </Typography.Text>
               <ReportStatusTag status={status} />
-              {report.acceptedRevision !== null && <Tag>rev. {report.acceptedRevision}</Tag>}
             </Space>
             <Typography.Text type="secondary">{t('reports.entry.deadlineLine', { deadline: format.date(report.deadline), locks: format.date(report.locksAt) })}</Typography.Text>
           </Flex>

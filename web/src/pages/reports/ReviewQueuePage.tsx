@@ -12,7 +12,7 @@ import { entryPath } from './MyReportsPage';
 import { MonthPicker, ReportStatusTag, useFormName, usePeriodText, useReportForms } from './shared';
 
 const STATUSES: TReportStatus[] = ['SUBMITTED', 'RETURNED', 'DRAFT', 'ACCEPTED'];
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 20;
 
 /** Reports sent by enterprises, filtered by form, period and status (submitted first), opened for review. */
 const ReviewQueuePage = () => {
@@ -38,6 +38,7 @@ const ReviewQueuePage = () => {
     {
       title: t('reports.common.enterprise'),
       key: 'enterprise',
+      width: 340,
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <Link to={entryPath(r)}>{r.nameVi}</Link>
@@ -47,7 +48,7 @@ const ReviewQueuePage = () => {
         </Space>
       ),
     },
-    { title: t('reports.common.form'), dataIndex: 'formCode', render: (code: string) => formName(formOf(code), code) },
+    { title: t('reports.common.form'), dataIndex: 'formCode', width: 260, render: (code: string) => formName(formOf(code), code) },
     { title: t('reports.common.status'), dataIndex: 'status', width: 190, render: (s: TReportStatus) => <ReportStatusTag status={s} /> },
     { title: t('reports.common.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (d: string | null) => format.dateTime(d) },
     { title: t('reports.common.decidedAt'), dataIndex: 'decidedAt', width: 150, render: (d: string | null) => format.dateTime(d) },
@@ -125,7 +126,7 @@ const ReviewQueuePage = () => {
           dataSource={query.data?.items ?? []}
           loading={query.loading}
           locale={{ emptyText: t('reports.review.empty') }}
-          scroll={{ x: 960 }}
+          scroll={{ x: 1200 }}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,
