@@ -410,7 +410,7 @@ export const createCaseEngine = ({ db, mail, calendarService, config }: { db: TD
     const cal = await calendarService.getWorkCalendar();
     const now = input.now ?? new Date();
     const dueSoonBefore = new Date(dueSoonLimit(cal, now.getTime(), input.dueSoonWorkingDays));
-    return { ...(await findQueue(db, { ...input, now, dueSoonBefore })), now, dueSoonBefore };
+    return { ...(await findQueue(db, { ...input, now, dueSoonBefore })), now, dueSoonBefore, cal };
   };
 
   const getCase = (id: number) => findCaseById(db, id);

@@ -8,6 +8,8 @@ import { enterprises, industrialZones } from '../../db/schema/enterprises';
 import { createEnterpriseImportService } from '../enterprises/enterprises-import.service';
 import { generateDemoEnterprises, toEnterpriseCsv } from './demo-enterprises';
 import { seedDemoStatistics } from './demo-statistics-seed';
+import { seedDemoDossiers } from '../dossiers/dossier-demo';
+import { createCalendarService } from '../calendar/calendar.service';
 import { seedDemoCompliance } from '../compliance/compliance-demo';
 import { seedDemoSupport } from '../support/support-seed';
 import { procedureFields } from '../../db/schema/procedures';
@@ -45,6 +47,7 @@ export const seedDemo = async ({
   print,
   enterpriseCount = DEMO_ENTERPRISES,
   statistics = true,
+  dossiers = statistics,
 }: {
   db: TDb;
   password: string | undefined;
@@ -52,6 +55,8 @@ export const seedDemo = async ({
   enterpriseCount?: number;
   /** Monthly report history and computed indicators (off in most API tests, for speed). */
   statistics?: boolean;
+  /** A history of one-stop dossiers (default: with the statistics). */
+  dossiers?: boolean;
 }) => {
   const ctx = systemContext('demo-seed');
   await seedReference(db);
@@ -80,6 +85,11 @@ export const seedDemo = async ({
       await recordAudit(tx, ctx, { entity: 'user', entityId: row.id, action: 'user.create', after: presentUserForAudit(row) });
     });
     created.push(u.username);
+  }
+  if (dossiers) {
+    const owner = await findUserByUsername(db, 'doanhnghiep');
+    const cal = await createCalendarService({ db }).getWorkCalendar();
+    await seedDemoDossiers(db, { cal, agencyCode: '000.00.17.H26', ownerUserId: owner?.id ?? null });
   }
   if (created.length) {
     print('');

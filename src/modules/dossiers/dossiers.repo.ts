@@ -19,6 +19,18 @@ export const findDossierByCode = async (db: TDbOrTx, code: string) => (await db.
 
 export const findDossiersByCaseIds = (db: TDbOrTx, ids: number[]) => (ids.length ? db.select().from(dossiers).where(inArray(dossiers.caseId, ids)) : Promise.resolve([]));
 
+/** Dossiers by case id with the name of their procedure (version bound at receipt, else the latest), one query. */
+export const findDossiersWithNames = (db: TDbOrTx, ids: number[]) =>
+  ids.length
+    ? db
+        .select({
+          dossier: dossiers,
+          name: sql<string>`coalesce((select v.name from procedure_versions v where v.id = ${dossiers.procedureVersionId}), (select v.name from procedure_versions v where v.procedure_id = ${dossiers.procedureId} order by v.effective_from desc limit 1))`,
+        })
+        .from(dossiers)
+        .where(inArray(dossiers.caseId, ids))
+    : Promise.resolve([]);
+
 /**
  * Next number of the agency's daily sequence, in the caller's transaction. The upsert takes the
  * counter row's lock until commit, so concurrent receipts wait and get consecutive numbers; a

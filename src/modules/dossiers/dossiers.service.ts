@@ -41,7 +41,7 @@ import {
   findApplicantDossiers,
   findDossier,
   findDossierByCode,
-  findDossiersByCaseIds,
+  findDossiersWithNames,
   findEvaluation,
   findFieldName,
   findProcedureById,
@@ -550,13 +550,10 @@ export const createDossierService = ({
       page: q.page,
       pageSize: q.pageSize,
     });
-    const ids = result.rows.map((r) => r.id);
-    const ds = new Map((await findDossiersByCaseIds(db, ids)).map((d) => [d.caseId, d]));
-    const names = new Map((await findProcedureNames(db, [...new Set([...ds.values()].map((d) => d.procedureId))])).map((n) => [Number(n.procedure_id), n.name]));
-    const cal = await calendarService.getWorkCalendar();
+    const ds = new Map((await findDossiersWithNames(db, result.rows.map((r) => r.id))).map((d) => [d.dossier.caseId, d]));
     const items = result.rows.flatMap((r) => {
       const d = ds.get(r.id);
-      return d ? [presentSummary(r, d, names.get(d.procedureId), result.now, cal)] : [];
+      return d ? [presentSummary(r, d.dossier, d.name, result.now, result.cal)] : [];
     });
     return { total: result.total, counts: result.counts, items, dueSoonBefore: result.dueSoonBefore.toISOString() };
   };
