@@ -1,0 +1,205 @@
+/**
+ * Enterprise support in a real browser against the real server (demo data): the PCI page with
+ * Hà Nội's figures and the lowest sub-indices of 2019 highlighted, the improvement plan with
+ * overdue actions, a dialogue conference recorded with an enterprise from the registry and a
+ * commitment, its minutes downloaded as DOCX, the agencies page, and what an enterprise user
+ * sees (PCI figures only). Screenshots in test-results/e2e.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+
+let server: TTestServer;
+let browser: Browser;
+
+const TOPIC = 'Đối thoại doanh nghiệp bán lẻ E2E';
+const COMMITMENT = 'Hướng dẫn thủ tục cấp phép bán lẻ rượu cho doanh nghiệp';
+
+const settled = (page: Page) =>
+  page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0, undefined, { timeout: 20_000 });
+
+const screenshot = async (page: Page, name: string) => {
+  await settled(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(400); // chart animations and CSS transitions end before the picture.
+  await page.screenshot({ path: path.join(RESULTS_DIR, `support-${name}.png`), fullPage: true });
+};
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+const expectHeading = async (page: Page, text: string) => {
+  await heading(page).filter({ hasText: text }).waitFor({ timeout: 15_000 });
+  assert.equal((await heading(page).innerText()).trim(), text);
+};
+
+const watchErrors = (page: Page): string[] => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`http ${response.status()}: ${response.request().method()} ${response.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  return problems;
+};
+
+const signIn = async (username: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = watchErrors(page);
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expectHeading(page, 'Tổng quan');
+  return { context, page, problems };
+};
+
+/** Picks an option of an open Ant Design Select by (the start of) its title. */
+const pickOption = async (page: Page, title: string) => {
+  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title^="${title}"]`).first().click();
+};
+
+const typeDate = async (input: Locator, text: string) => {
+  await input.click();
+  await input.fill(text);
+  await input.press('Tab');
+};
+
+describe('enterprise support (browser, real server)', () => {
+  before(
+    async () => {
+      fs.mkdirSync(RESULTS_DIR, { recursive: true });
+      ensureWebBuilt();
+      server = await startServer();
+      browser = await launchBrowser();
+    },
+    { timeout: 240_000 },
+  );
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('PCI page: Hà Nội 2019 with the three lowest sub-indices highlighted; the 2025 plan shows overdue actions', { timeout: 120_000 }, async () => {
+    const { context, page, problems } = await signIn('canbo.tm');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Chỉ số PCI' }).click();
+    await expectHeading(page, 'Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)');
+    await settled(page);
+    // The year with all ten sub-indices is shown by default, its lowest three in red with a word.
+    await page.getByText('Ba chỉ số thành phần thấp nhất năm 2019 được tô đỏ.').waitFor();
+    const lowest = page.locator('.support-pci-table tr.support-lowest');
+    assert.equal(await lowest.count(), 3);
+    const names = (await lowest.locator('.support-subindex-name').allInnerTexts()).sort();
+    assert.deepEqual(names, ['Chi phí không chính thức', 'Cạnh tranh bình đẳng', 'Tính năng động của chính quyền'].sort());
+    assert.equal(await lowest.filter({ hasText: 'Thấp nhất' }).count(), 3);
+    const equal = page.locator('.support-pci-table tr').filter({ hasText: 'Cạnh tranh bình đẳng' });
+    assert.match(await equal.innerText(), /5,39/);
+    assert.equal(await page.locator('canvas').count() >= 3, true, 'three charts drawn');
+    await screenshot(page, 'pci-1280');
+
+    // A year without the ten sub-indices says so and highlights nothing.
+    await page.locator('#pci-year').click();
+    await pickOption(page, '2023');
+    await page.getByText('Năm 2023 chưa có đủ 10 chỉ số thành phần').waitFor();
+    assert.equal(await page.locator('.support-pci-table tr.support-lowest').count(), 0);
+
+    await page.getByRole('tab', { name: 'Kế hoạch cải thiện' }).click();
+    const overdue = page.locator('.support-actions-table tr.support-overdue');
+    await overdue.first().waitFor();
+    assert.ok((await overdue.count()) >= 2);
+    assert.ok((await overdue.filter({ hasText: 'Quá hạn' }).count()) >= 2);
+    await screenshot(page, 'pci-plans-1280');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('records a conference with an enterprise and a commitment, then downloads the minutes (DOCX)', { timeout: 150_000 }, async () => {
+    const { context, page, problems } = await signIn('canbo.tm');
+    await page.goto(`${server.baseUrl}/support/conferences`);
+    await expectHeading(page, 'Hội nghị đối thoại doanh nghiệp');
+    await page.getByRole('link', { name: 'Tháo gỡ khó khăn cho doanh nghiệp công nghiệp hỗ trợ' }).waitFor();
+    await page.getByRole('button', { name: 'Ghi nhận hội nghị' }).click();
+    const dialog = page.getByRole('dialog');
+    await typeDate(dialog.getByLabel('Ngày tổ chức'), '20/03/2026');
+    await dialog.getByLabel('Chủ đề').fill(TOPIC);
+    await dialog.getByLabel('Chủ trì').fill('Phó Giám đốc Sở Công Thương');
+    await dialog.getByLabel('Địa điểm').fill('Hội trường Sở Công Thương');
+    const enterprises = dialog.getByLabel('Doanh nghiệp tham dự');
+    await enterprises.click();
+    await enterprises.pressSequentially('Co khi Dong Anh');
+    await pickOption(page, 'Công ty TNHH Cơ khí Đông Anh');
+    await dialog.getByLabel('Cơ quan tham dự').click();
+    await pickOption(page, 'Phòng Quản lý thương mại');
+    await page.keyboard.press('Escape');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/support/conferences') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    assert.equal((await created).status(), 201);
+    await expectHeading(page, TOPIC);
+    await page.getByRole('link', { name: 'Công ty TNHH Cơ khí Đông Anh' }).waitFor();
+
+    // A deadline before the conference is refused with the field named; then a good commitment.
+    await page.getByRole('button', { name: 'Thêm cam kết' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('Nội dung cam kết').fill(COMMITMENT);
+    await form.getByLabel('Cơ quan, đơn vị thực hiện').click();
+    await pickOption(page, 'Phòng Quản lý thương mại');
+    await typeDate(form.getByLabel('Thời hạn'), '10/03/2026');
+    const refused = page.waitForResponse((r) => r.url().includes('/commitments') && r.request().method() === 'POST');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    assert.equal((await refused).status(), 400);
+    await form.getByText('must not be before the conference date 2026-03-20').first().waitFor();
+    await typeDate(form.getByLabel('Thời hạn'), '30/04/2026');
+    const added = page.waitForResponse((r) => r.url().includes('/commitments') && r.request().method() === 'POST');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    assert.equal((await added).status(), 201);
+    const row = page.locator('.support-commitments-table tbody tr').filter({ hasText: COMMITMENT });
+    await row.waitFor();
+    assert.match(await row.innerText(), /30\/04\/2026/);
+    assert.match(await row.innerText(), /Chưa thực hiện/);
+    await screenshot(page, 'conference-1280');
+
+    await page.getByLabel('Số biên bản').fill('15/BB-SCT');
+    await page.getByLabel('Thư ký').fill('Lê Văn Minh');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải biên bản (DOCX)' }).click()]);
+    assert.match(download.suggestedFilename(), /^bien-ban-hoi-nghi-\d+\.docx$/);
+    const file = await download.path();
+    const bytes = fs.readFileSync(file);
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string');
+    assert.ok(xml);
+    for (const text of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BIÊN BẢN', 'Số: 15/BB-SCT', TOPIC, COMMITMENT, 'Công ty TNHH Cơ khí Đông Anh', 'Lê Văn Minh', 'Times New Roman']) {
+      assert.ok(xml.includes(text), `${text} in the minutes`);
+    }
+    const refusedOnce = [`http 400: POST ${server.baseUrl}/api/support/conferences/`, 'console.error: Failed to load resource: the server responded with a status of 400 (Bad Request)'];
+    assert.equal(problems.length, 2, problems.join('\n'));
+    assert.ok(problems[0].startsWith(refusedOnce[0]) || problems[1].startsWith(refusedOnce[0]), problems.join('\n'));
+
+    await page.goto(`${server.baseUrl}/support/agencies`);
+    await expectHeading(page, 'Cơ quan và lĩnh vực kiến nghị');
+    await page.getByRole('cell', { name: 'Tổng công ty Điện lực TP Hà Nội (EVNHANOI)', exact: true }).waitFor();
+    await screenshot(page, 'agencies-1280');
+    await page.getByRole('tab', { name: 'Lĩnh vực kiến nghị' }).click();
+    await page.getByRole('cell', { name: 'Đất đai, mặt bằng sản xuất kinh doanh', exact: true }).waitFor();
+    await screenshot(page, 'categories-1280');
+    await context.close();
+  });
+
+  it('an enterprise user sees the PCI figures but nothing else of enterprise support', { timeout: 90_000 }, async () => {
+    const { context, page, problems } = await signIn('doanhnghiep');
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    assert.equal(await nav.getByRole('link', { name: 'Đối thoại doanh nghiệp' }).count(), 0);
+    await nav.getByRole('link', { name: 'Chỉ số PCI' }).click();
+    await expectHeading(page, 'Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)');
+    await page.locator('.support-pci-table tr.support-lowest').first().waitFor();
+    assert.equal(await page.getByRole('tab', { name: 'Kế hoạch cải thiện' }).count(), 0);
+    await page.goto(`${server.baseUrl}/support/conferences`);
+    await expectHeading(page, 'Không có quyền truy cập');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
