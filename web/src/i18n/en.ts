@@ -1656,6 +1656,7 @@ export const en: TDictionary = {
       version: 'Version reviewed',
       versionText: 'In force from {date} (decision {decision})',
       lastChange: 'Last status change',
+      modelUpdated: 'Cost model updated',
       byAt: '{who} – {at}',
       abolishedInCatalogue: 'The procedure was abolished by decision {decision}, in force from {date}. Record the review as "Abolished".',
       superseded: 'A newer version of the procedure was published after the version reviewed.',

@@ -1657,6 +1657,7 @@ export const vi = {
       version: 'Phiên bản được rà soát',
       versionText: 'Có hiệu lực từ {date} (QĐ {decision})',
       lastChange: 'Thay đổi trạng thái gần nhất',
+      modelUpdated: 'Cập nhật mô hình chi phí',
       byAt: '{who} – {at}',
       abolishedInCatalogue: 'Thủ tục đã bị bãi bỏ theo Quyết định {decision}, có hiệu lực từ {date}. Hãy ghi nhận kết quả rà soát “Đã bãi bỏ”.',
       superseded: 'Thủ tục đã được công bố phiên bản mới hơn phiên bản được rà soát.',

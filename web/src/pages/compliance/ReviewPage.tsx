@@ -195,6 +195,9 @@ const ReviewPage = () => {
           <Descriptions.Item label={t('compliance.review.lastChange')}>
             {detail.statusChangedAt ? t('compliance.review.byAt', { who: detail.statusChangedBy ?? '—', at: format.dateTime(detail.statusChangedAt) }) : '—'}
           </Descriptions.Item>
+          <Descriptions.Item label={t('compliance.review.modelUpdated')}>
+            {detail.modelUpdatedAt ? t('compliance.review.byAt', { who: detail.modelUpdatedBy ?? t('compliance.rates.system'), at: format.dateTime(detail.modelUpdatedAt) }) : '—'}
+          </Descriptions.Item>
         </Descriptions>
         {detail.abolishedBy && detail.status !== 'ABOLISHED' && (
           <Alert type="warning" showIcon className="compliance-alert" title={t('compliance.review.abolishedInCatalogue', { decision: detail.abolishedBy.decision, date: format.date(detail.abolishedBy.effectiveFrom) })} />
