@@ -140,6 +140,15 @@ describe('basket and weights page (browser, real server)', () => {
     await page.getByRole('heading', { level: 2, name: /^Dàn mẫu: / }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Ngoại lệ khóa sổ' }).waitFor();
     await screenshot(page, 'forms');
+
+    // English: the same page, one click away.
+    await page.locator('.language-switch').first().getByText('EN', { exact: true }).click();
+    await heading(page).filter({ hasText: 'Basket and weights' }).waitFor();
+    await page.getByRole('tab', { name: 'Weights' }).click();
+    await expectSettled(page, 'weights (English)');
+    await page.getByRole('heading', { level: 2, name: 'Aggregation tree of weight version 2020' }).waitFor();
+    await page.getByRole('cell', { name: 'Scheduled' }).waitFor();
+    await screenshot(page, 'weights-en');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -63,7 +63,7 @@ export const DeflatorsTab = () => {
       key: indicator,
       title: indicatorName(indicator),
       align: 'right' as const,
-      width: 140,
+      width: 125,
       render: (_v: unknown, row: TRow) => {
         const value = row.values[indicator];
         return (
@@ -102,7 +102,7 @@ export const DeflatorsTab = () => {
         </Flex>
         <Typography.Text type="secondary">{t('basket.deflators.help')}</Typography.Text>
         {table.error && <ApiErrorAlert error={table.error} onRetry={table.reload} />}
-        <Table<TRow> rowKey="period" size="small" columns={columns} dataSource={table.data?.rows ?? []} loading={table.loading} pagination={false} scroll={{ x: 960 }} />
+        <Table<TRow> rowKey="period" size="small" columns={columns} dataSource={table.data?.rows ?? []} loading={table.loading} pagination={false} scroll={{ x: 860 }} />
       </Flex>
       <Modal
         open={editing !== null}

@@ -50,7 +50,7 @@ export const FormsTab = () => {
   const [error, setError] = useState<unknown>(null);
 
   const forms = useApiQuery(`basket:forms:${reloadKey}`, listFormSettings);
-  const code = formCode ?? forms.data?.items[0]?.code ?? null;
+  const code = formCode ?? forms.data?.items.find((f) => f.kind === 'IIP')?.code ?? forms.data?.items[0]?.code ?? null;
   const frameQuery = { q, activeIn: PERIOD_PATTERN.test(activeIn) ? activeIn : undefined, page, pageSize: PAGE_SIZE };
   const frame = useApiQuery(`basket:frame:${code}:${JSON.stringify(frameQuery)}:${reloadKey}`, (signal) => getFrame(code ?? '', frameQuery, signal), code !== null);
   const exceptions = useApiQuery(`basket:locks:${code}:${reloadKey}`, (signal) => listLockExceptions(code ?? '', signal), code !== null);
@@ -75,14 +75,14 @@ export const FormsTab = () => {
 
   const formColumns: TableColumnsType<TFormSettings> = [
     { key: 'name', title: t('basket.forms.form'), render: (_v, f) => (<span><Typography.Text code>{f.code}</Typography.Text> {formName(f)}</span>) },
-    { key: 'deadline', title: t('basket.forms.deadlineDay'), dataIndex: 'deadlineDay', width: 130, align: 'right' },
-    { key: 'expiry', title: t('basket.forms.expiryDays'), dataIndex: 'expiryDays', width: 130, align: 'right' },
-    { key: 'remind', title: t('basket.forms.reminders'), width: 190, render: (_v, f) => t('basket.forms.remindText', { before: f.remindBeforeDays, after: f.remindAfterDays }) },
-    { key: 'frame', title: t('basket.forms.frame'), width: 150, render: (_v, f) => t('basket.forms.frameCount', { active: format.number(f.frameActive), total: format.number(f.frameTotal) }) },
+    { key: 'deadline', title: t('basket.forms.deadlineDay'), dataIndex: 'deadlineDay', width: 100, align: 'right' },
+    { key: 'expiry', title: t('basket.forms.expiryDays'), dataIndex: 'expiryDays', width: 100, align: 'right' },
+    { key: 'remind', title: t('basket.forms.reminders'), width: 170, render: (_v, f) => t('basket.forms.remindText', { before: f.remindBeforeDays, after: f.remindAfterDays }) },
+    { key: 'frame', title: t('basket.forms.frame'), width: 140, render: (_v, f) => t('basket.forms.frameCount', { active: format.number(f.frameActive), total: format.number(f.frameTotal) }) },
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 210,
+      width: 160,
       render: (_v, f) => (
         <Space wrap>
           <Button size="small" icon={<EditOutlined />} aria-label={t('basket.forms.editOf', { code: f.code })} onClick={() => { setError(null); setEditing(f); setSettings({ deadlineDay: f.deadlineDay, expiryDays: f.expiryDays, remindBeforeDays: f.remindBeforeDays, remindAfterDays: f.remindAfterDays }); }} />
@@ -126,7 +126,7 @@ export const FormsTab = () => {
       <Card title={<Typography.Title level={2} className="card-title">{t('basket.forms.title')}</Typography.Title>}>
         <Typography.Paragraph type="secondary">{t('basket.forms.help')}</Typography.Paragraph>
         {forms.error && <ApiErrorAlert error={forms.error} onRetry={forms.reload} />}
-        <Table<TFormSettings> rowKey="code" size="small" columns={formColumns} dataSource={forms.data?.items ?? []} loading={forms.loading} pagination={false} scroll={{ x: 960 }} />
+        <Table<TFormSettings> rowKey="code" size="small" columns={formColumns} dataSource={forms.data?.items ?? []} loading={forms.loading} pagination={false} scroll={{ x: 880 }} />
       </Card>
       {current && (
         <Card
