@@ -211,7 +211,8 @@ const ReviewPage = () => {
         )}
         {canManage && (
           <Flex gap="small" wrap className="compliance-actions">
-            {detail.allowedTransitions.map((tr) => (
+            {/* Abolition follows the catalogue: offered only once a decision abolishing the procedure is recorded there. */}
+            {detail.allowedTransitions.filter((tr) => tr.to !== 'ABOLISHED' || detail.abolishedBy).map((tr) => (
               <Button key={tr.to} onClick={() => setTarget(tr)} type={tr.to === 'ADOPTED' || tr.to === 'REVIEWED_NO_CHANGE' ? 'primary' : 'default'} danger={tr.to === 'ABOLISHED'}>
                 {t(`compliance.actions.${tr.to}`)}
               </Button>
