@@ -33,6 +33,7 @@ const DecisionsPage = lazy(() => import('./pages/procedures/decisions/DecisionsP
 const PublishDecisionPage = lazy(() => import('./pages/procedures/publish/PublishDecisionPage'));
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage'));
 const CompliancePage = lazy(() => import('./pages/compliance/CompliancePage'));
+const ServiceIndexPage = lazy(() => import('./pages/service-index/ServiceIndexPage'));
 const ComplianceReviewPage = lazy(() => import('./pages/compliance/ReviewPage'));
 const MyReportsPage = lazy(() => import('./pages/reports/MyReportsPage'));
 const ReportEntryPage = lazy(() => import('./pages/reports/ReportEntryPage'));
@@ -108,6 +109,7 @@ const AppRoutes = () => (
         <Route path="admin/calendar" element={<CalendarPage />} />
         <Route path="procedures/decisions/new" element={<RequirePermission permission="procedures.manage"><PublishDecisionPage /></RequirePermission>} />
         <Route path="compliance" element={<RequirePermission permission="compliance.read"><CompliancePage /></RequirePermission>} />
+        <Route path="service-index" element={<RequirePermission permission="service-index.read"><ServiceIndexPage /></RequirePermission>} />
         <Route path="compliance/:code" element={<RequirePermission permission="compliance.read"><ComplianceReviewPage /></RequirePermission>} />
         <Route path="support/pci" element={<PciPage />} />
         <Route path="support/conferences" element={<RequirePermission permission="support.read"><ConferencesPage /></RequirePermission>} />

@@ -254,7 +254,8 @@ export const createServiceIndexService = ({ db, calendarService, now = () => Dat
         if (q.by === 'officer') {
           const o = scoreOfficerSums(key, sums);
           const indicators = Object.fromEntries(Object.entries(o.indicators).map(([k, v]) => [k, { score: v, basis: null }]));
-          return { key, label: names.get(key) ?? key, dossiers: o.dossiers, indicators, total: o.total, scored: Object.values(o.indicators).filter((v) => v !== null).length, normalisedTotal: null, rating: null, band: o.band };
+          // An officer without finished dossiers in the period has no band (nothing to rate).
+          return { key, label: names.get(key) ?? key, dossiers: o.dossiers, indicators, total: o.total, scored: Object.values(o.indicators).filter((v) => v !== null).length, normalisedTotal: null, rating: null, band: o.dossiers > 0 ? o.band : null };
         }
         const a: TAgencyScores = scoreAgencySums({ agencyId: key, sums, catalogue, facts: { level: 'PROVINCE', publication: null, complaints: null } });
         return { key, label: key, dossiers: a.dossiers, indicators: a.indicators, total: a.total, scored: a.scored, normalisedTotal: a.normalisedTotal, rating: a.rating, band: null };

@@ -25,7 +25,8 @@ export type TPermission =
   | 'statistics.manage'
   | 'reports.read'
   | 'reports.review'
-  | 'reports.self';
+  | 'reports.self'
+  | 'service-index.read';
 
 export type TUser = {
   id: number;

@@ -57,6 +57,7 @@ export const NAV_ENTRIES: readonly TNavEntry[] = [
     group: 'main',
   },
   { path: '/compliance', label: 'compliance.nav', description: 'compliance.navDescription', icon: <FundOutlined />, permission: 'compliance.read', group: 'main' },
+  { path: '/service-index', label: 'serviceIndex.nav', description: 'serviceIndex.navDescription', icon: <CheckSquareOutlined />, permission: 'service-index.read', group: 'main' },
   { path: '/support/pci', label: 'support.nav.pci', description: 'support.nav.pciDescribe', icon: <BarChartOutlined />, group: 'main' },
   { path: '/account', label: 'nav.account', description: 'home.describe.account', icon: <UserOutlined />, group: 'main' },
   { path: '/enterprises', label: 'nav.enterprises', description: 'home.describe.enterprises', icon: <BankOutlined />, permission: 'enterprises.read', group: 'enterprises' },
