@@ -158,15 +158,16 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
         await copyCsvInto(tx, { table: 'enterprise_import_stage', columns: STAGE_COLUMNS.map(([c]) => c), csv: toCopyCsv(rows) });
         progress({ phase: 'write', done: Math.min(i + COPY_BATCH, writeTotal), total: writeTotal });
       }
-      // A load that rewrites most of the table is faster with the text-search (GIN) indexes rebuilt
-      // once at the end than maintained row by row; their exact definitions are read back from the
-      // catalog.
+      // A load that rewrites most of the table is faster with the secondary indexes built once at
+      // the end than maintained row by row (the unique tax-code index stays: the upsert needs it);
+      // their exact definitions are read back from the catalog.
       const tableSize = Number((await queryRows<{ n: number | string }>(tx, sql`select count(*) as n from enterprises`))[0]?.n ?? 0);
       const isBulk = writeTotal >= BULK_THRESHOLD && writeTotal >= tableSize / 2;
       const rebuild = isBulk
         ? await queryRows<{ name: string; definition: string }>(
             tx,
-            sql`select indexname as name, indexdef as definition from pg_indexes where tablename = 'enterprises' and indexdef ilike '%using gin%'`,
+            sql`select i.indexname as name, i.indexdef as definition from pg_indexes i
+                where i.tablename = 'enterprises' and i.indexname not in ('enterprises_pkey', 'enterprises_tax_code_uq')`,
           )
         : [];
       for (const index of rebuild) await tx.execute(sql.raw(`drop index "${index.name}"`));
@@ -176,22 +177,27 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
         insert into audit_log (actor_id, actor_name, ip, entity, entity_id, action, before, after, request_id)
         select ${actor}, 'enterprise', e.id::text, 'enterprise.import_update', ${sql.raw(auditJson('e'))}, ${sql.raw(auditJson('s'))}, ${ctx.requestId || null}
         from enterprise_import_stage s join enterprises e on e.tax_code = s.tax_code where s.action = 'update'`);
-      // 3. Upsert the changed enterprises (the stage already holds the merged values).
-      await tx.execute(sql.raw(`
-        insert into enterprises (${ENTERPRISE_FIELDS.join(', ')}, size_class, size_class_year)
-        select ${ENTERPRISE_FIELDS.map((f) => `s.${f}`).join(', ')}, s.size_class, s.year from enterprise_import_stage s where s.action is not null
-        on conflict (tax_code) do update set ${ENTERPRISE_FIELDS.filter((f) => f !== 'tax_code').map((f) => `${f} = excluded.${f}`).join(', ')}, updated_at = now(),
-          size_class = case when excluded.size_class_year >= coalesce(enterprises.size_class_year, 0) then excluded.size_class else enterprises.size_class end,
-          size_class_year = greatest(excluded.size_class_year, enterprises.size_class_year)`));
-      await tx.execute(sql`insert into search_words (word)
-        select distinct w from enterprise_import_stage s join enterprises e on e.tax_code = s.tax_code, unnest(string_to_array(e.search_text, ' ')) w
-        where s.action is not null and w <> '' on conflict do nothing`);
-      // 4. Audit the creations with the stored values.
+      // 3. Upsert the changed enterprises (the stage already holds the merged values) and, in the
+      //    same statement, audit the creations with the stored values and add the words of the
+      //    names to the search vocabulary (xmax = 0 marks a row this statement inserted).
       await tx.execute(sql`
+        with up as (
+          ${sql.raw(`insert into enterprises (${ENTERPRISE_FIELDS.join(', ')}, size_class, size_class_year)
+          select ${ENTERPRISE_FIELDS.map((f) => `s.${f}`).join(', ')}, s.size_class, s.year from enterprise_import_stage s where s.action is not null
+          on conflict (tax_code) do update set ${ENTERPRISE_FIELDS.filter((f) => f !== 'tax_code').map((f) => `${f} = excluded.${f}`).join(', ')}, updated_at = now(),
+            size_class = case when excluded.size_class_year >= coalesce(enterprises.size_class_year, 0) then excluded.size_class else enterprises.size_class end,
+            size_class_year = greatest(excluded.size_class_year, enterprises.size_class_year)
+          returning id, search_text, (xmax = 0) as is_created, ${ENTERPRISE_FIELDS.join(', ')}`)}
+        ),
+        words as (
+          insert into search_words (word)
+          select distinct w from up, unnest(string_to_array(up.search_text, ' ')) w where w <> '' on conflict do nothing
+        )
         insert into audit_log (actor_id, actor_name, ip, entity, entity_id, action, before, after, request_id)
-        select ${actor}, 'enterprise', e.id::text, 'enterprise.import_create', null, ${sql.raw(auditJson('e'))}, ${ctx.requestId || null}
-        from enterprise_import_stage s join enterprises e on e.tax_code = s.tax_code where s.action = 'create'`);
-      // 5. Figures with their SME class, then the current class of each enterprise.
+        select ${actor}, 'enterprise', up.id::text, 'enterprise.import_create', null, ${sql.raw(auditJson('up'))}, ${ctx.requestId || null}
+        from up where up.is_created`);
+      // 4. Figures with their SME class, then the current class of each enterprise that existed
+      //    before (a new enterprise's class already comes from its only figures, this file's).
       await tx.execute(sql`
         insert into enterprise_figures (enterprise_id, year, avg_insured_employees, revenue_vnd, capital_vnd, export_usd, size_class, sector_group, rule_version, reason)
         select e.id, s.year, s.avg_insured_employees, s.revenue_vnd, s.capital_vnd, s.export_usd, s.size_class, s.sector_group, s.rule_version, s.reason
@@ -204,6 +210,7 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
           update enterprises e set size_class = f.size_class, size_class_year = f.year
           from (select distinct on (x.enterprise_id) x.enterprise_id, x.year, x.size_class from enterprise_figures x
                 join enterprises y on y.id = x.enterprise_id join enterprise_import_stage s on s.tax_code = y.tax_code
+                where s.action is distinct from 'create' and s.year is not null
                 order by x.enterprise_id, x.year desc) f
           where e.id = f.enterprise_id and (e.size_class is distinct from f.size_class or e.size_class_year is distinct from f.year)`);
       }
@@ -213,8 +220,11 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
         counts, errorCount: 0, actorId: ctx.actor?.userId ?? null, actorName, finishedAt: new Date(),
       });
     });
-    // Fresh planner statistics after a bulk change (PGlite has no autovacuum daemon).
-    if (writeTotal > 1000) await db.execute(sql`analyze enterprises, enterprise_figures`);
+    // Fresh planner statistics after a bulk change; after a bulk load also the visibility map and
+    // hint bits, so that counts and lists read the indexes without visiting every page (PGlite has
+    // no autovacuum daemon; on PostgreSQL this only runs sooner what autovacuum would).
+    if (writeTotal >= BULK_THRESHOLD) await db.execute(sql`vacuum (analyze) enterprises, enterprise_figures`);
+    else if (writeTotal > 1000) await db.execute(sql`analyze enterprises, enterprise_figures`);
     progress({ phase: 'done', done: total, total });
     return result(importId);
   };

@@ -86,12 +86,23 @@ export const createAcceptedCellCache = () => {
 
 /**
  * Answers of the read APIs (dashboard, trend, tables), kept until the published data changes.
- * The key of the data is read from the database on each call (the latest computation run and the
- * latest change of any report: two index lookups), so a recomputation or a report written by
- * another process is seen at once. Concurrent callers of the same answer share one computation.
+ * The key of the data (the latest computation run and the latest change of any report: two index
+ * lookups) is read from the database at most every `versionTtlMs`, so a recomputation or a report
+ * written by another process is seen within that time; a recomputation in this process clears the
+ * cache at once. Concurrent callers of the same answer share one computation.
  */
-export const createAnswerCache = ({ maxEntries = 500 }: { maxEntries?: number } = {}) => {
+export const createAnswerCache = ({ maxEntries = 500, versionTtlMs = 200 }: { maxEntries?: number; versionTtlMs?: number } = {}) => {
   const answers = new Map<string, { version: string; value: Promise<unknown> }>();
+  let versionRead: { at: number; value: Promise<string> } | null = null;
+
+  const currentVersion = (db: TDbOrTx): Promise<string> => {
+    const now = Date.now();
+    if (versionRead && now - versionRead.at < versionTtlMs) return versionRead.value;
+    const value = readVersion(db);
+    versionRead = { at: now, value };
+    value.catch(() => (versionRead = null));
+    return value;
+  };
 
   const readVersion = async (db: TDbOrTx): Promise<string> => {
     const row = (
@@ -104,7 +115,7 @@ export const createAnswerCache = ({ maxEntries = 500 }: { maxEntries?: number } 
   };
 
   const get = async <T>(db: TDbOrTx, key: string, compute: () => Promise<T>): Promise<T> => {
-    const version = await readVersion(db);
+    const version = await currentVersion(db);
     const hit = answers.get(key);
     if (hit && hit.version === version) return hit.value as Promise<T>;
     const value = compute();
@@ -118,6 +129,9 @@ export const createAnswerCache = ({ maxEntries = 500 }: { maxEntries?: number } 
     return value;
   };
 
-  const clear = () => answers.clear();
+  const clear = () => {
+    answers.clear();
+    versionRead = null;
+  };
   return { get, clear };
 };

@@ -1,9 +1,63 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ERROR_RESPONSES, ZErrorBody, type TApp } from '../../server/app-types';
 import type { TStatisticsService } from './statistics.service';
 
 const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
 const ZNum = z.number().nullable();
+
+const ZDashboard = z.object({
+  period: z.string(),
+  dataAsOf: z.string().nullable(),
+  computedAt: z.string().nullable(),
+  tetShift: z.object({ tetDaysCur: z.number().int(), tetDaysCmp: z.number().int(), twoMonthPeriod: z.string().nullable() }).nullable(),
+  iip: z.object({ yoy: ZNum, ytd: ZNum, mom: ZNum, imputedShare: ZNum, weightCoverage: ZNum }),
+  retail: z.object({ valueCur: ZNum, yoy: ZNum, ytd: ZNum, ytdValue: ZNum, realYoy: ZNum, realYtd: ZNum, imputedShare: ZNum }),
+  exports: z.object({ valueCur: ZNum, yoy: ZNum, ytd: ZNum, ytdValue: ZNum, imputedShare: ZNum }),
+  completeness: z.array(z.object({ formCode: z.string(), kind: z.string(), nameVi: z.string(), nameEn: z.string(), expected: z.number().int(), received: z.number().int(), accepted: z.number().int(), onTime: z.number().int() })),
+});
+const ZTrend = z.object({ indicator: z.string(), from: z.string(), to: z.string(), points: z.array(z.object({ period: z.string(), yoy: ZNum, level: ZNum, realYoy: ZNum })) });
+const ZIip = z.object({
+  period: z.string(),
+  comparison: z.string(),
+  scope: z.string(),
+  rows: z.array(
+    z.object({
+      level: z.string(),
+      code: z.string(),
+      version: z.number().int(),
+      index: ZNum,
+      contribParentPp: ZNum,
+      contribTotalPp: ZNum,
+      nUsed: z.number().int().nullable(),
+      nBasket: z.number().int().nullable(),
+      weightCoverage: ZNum,
+      imputedShare: ZNum,
+      qCur: ZNum,
+      qCmp: ZNum,
+      tetDaysCur: z.number().int(),
+      tetDaysCmp: z.number().int().nullable(),
+      vsic4: z.string().nullable().describe('PRODUCT rows: the class of the product'),
+      nameVi: z.string().nullable(),
+      nameEn: z.string().nullable(),
+      unit: z.string().nullable(),
+    }),
+  ),
+});
+const ZValues = z.object({
+  period: z.string(),
+  scope: z.string(),
+  rows: z.array(z.object({ indicator: z.string(), grp: z.string(), comparison: z.string(), valueCur: ZNum, valueCmp: ZNum, index: ZNum, realIndex: ZNum, imputedShare: ZNum, tetDaysCur: z.number().int(), tetDaysCmp: z.number().int().nullable() })),
+});
+const ZBreakdown = z.object({
+  period: z.string(),
+  comparison: z.string(),
+  iip: z.array(z.object({ scope: z.string(), index: ZNum, imputed_share: ZNum })),
+  values: z.array(z.object({ scope: z.string(), indicator: z.string(), grp: z.string(), value_cur: ZNum, index: ZNum })),
+});
+
+/** The answer text of a read API, sent as it is (already checked against its schema). */
+const sendJson = (reply: FastifyReply, text: string) => reply.type('application/json; charset=utf-8').send(text);
 
 /** Published indicators (public): dashboard tiles, trends, the IIP tree, values, breakdowns; recomputation (statistics staff). */
 export const registerStatisticsRoutes = (app: TApp, { statisticsService }: { statisticsService: TStatisticsService }): void => {
@@ -16,21 +70,12 @@ export const registerStatisticsRoutes = (app: TApp, { statisticsService }: { sta
       summary: 'KPI tiles for a month (default: the latest): IIP, retail sales, exports — month and year to date versus the same period; coverage; data as of',
       querystring: z.strictObject({ period: ZPeriod.optional() }),
       response: {
-        200: z.object({
-          period: z.string(),
-          dataAsOf: z.string().nullable(),
-          computedAt: z.string().nullable(),
-          tetShift: z.object({ tetDaysCur: z.number().int(), tetDaysCmp: z.number().int(), twoMonthPeriod: z.string().nullable() }).nullable(),
-          iip: z.object({ yoy: ZNum, ytd: ZNum, mom: ZNum, imputedShare: ZNum, weightCoverage: ZNum }),
-          retail: z.object({ valueCur: ZNum, yoy: ZNum, ytd: ZNum, ytdValue: ZNum, realYoy: ZNum, realYtd: ZNum, imputedShare: ZNum }),
-          exports: z.object({ valueCur: ZNum, yoy: ZNum, ytd: ZNum, ytdValue: ZNum, imputedShare: ZNum }),
-          completeness: z.array(z.object({ formCode: z.string(), kind: z.string(), nameVi: z.string(), nameEn: z.string(), expected: z.number().int(), received: z.number().int(), accepted: z.number().int(), onTime: z.number().int() })),
-        }),
+        200: ZDashboard,
         400: ZErrorBody,
         404: ZErrorBody,
       },
     },
-    handler: async (request) => statisticsService.getDashboard(request.query.period),
+    handler: async (request, reply) => sendJson(reply, await statisticsService.getJson(`dashboard:${JSON.stringify(request.query)}`, () => statisticsService.getDashboard(request.query.period), ZDashboard)),
   });
 
   app.route({
@@ -41,9 +86,9 @@ export const registerStatisticsRoutes = (app: TApp, { statisticsService }: { sta
       tags: ['indicators'],
       summary: 'Monthly series of an indicator: index versus the same month, level (IIP: linked base index; values: amount), real index',
       querystring: z.strictObject({ indicator: z.enum(['IIP', 'RETAIL_TOTAL', 'EXPORT']), to: ZPeriod.optional(), months: z.coerce.number().int().min(2).max(120).default(24), scope: z.string().max(40).default('ALL') }),
-      response: { 200: z.object({ indicator: z.string(), from: z.string(), to: z.string(), points: z.array(z.object({ period: z.string(), yoy: ZNum, level: ZNum, realYoy: ZNum })) }), 400: ZErrorBody, 404: ZErrorBody },
+      response: { 200: ZTrend, 400: ZErrorBody, 404: ZErrorBody },
     },
-    handler: async (request) => statisticsService.getTrend(request.query),
+    handler: async (request, reply) => sendJson(reply, await statisticsService.getJson(`trend:${JSON.stringify(request.query)}`, () => statisticsService.getTrend(request.query), ZTrend)),
   });
 
   app.route({
@@ -55,38 +100,12 @@ export const registerStatisticsRoutes = (app: TApp, { statisticsService }: { sta
       summary: 'The IIP tree (total, sections, divisions, classes, products) for a month and comparison, with contributions in percentage points',
       querystring: z.strictObject({ period: ZPeriod.optional(), comparison: z.enum(['BASE', 'MOM', 'YOY', 'YTD', 'QOY', 'BASE_LINKED']).default('YOY'), scope: z.string().max(40).default('ALL') }),
       response: {
-        200: z.object({
-          period: z.string(),
-          comparison: z.string(),
-          scope: z.string(),
-          rows: z.array(
-            z.object({
-              level: z.string(),
-              code: z.string(),
-              version: z.number().int(),
-              index: ZNum,
-              contribParentPp: ZNum,
-              contribTotalPp: ZNum,
-              nUsed: z.number().int().nullable(),
-              nBasket: z.number().int().nullable(),
-              weightCoverage: ZNum,
-              imputedShare: ZNum,
-              qCur: ZNum,
-              qCmp: ZNum,
-              tetDaysCur: z.number().int(),
-              tetDaysCmp: z.number().int().nullable(),
-              vsic4: z.string().nullable().describe('PRODUCT rows: the class of the product'),
-              nameVi: z.string().nullable(),
-              nameEn: z.string().nullable(),
-              unit: z.string().nullable(),
-            }),
-          ),
-        }),
+        200: ZIip,
         400: ZErrorBody,
         404: ZErrorBody,
       },
     },
-    handler: async (request) => statisticsService.getIipTable(request.query),
+    handler: async (request, reply) => sendJson(reply, await statisticsService.getJson(`iip:${JSON.stringify(request.query)}`, () => statisticsService.getIipTable(request.query), ZIip)),
   });
 
   app.route({
@@ -98,16 +117,12 @@ export const registerStatisticsRoutes = (app: TApp, { statisticsService }: { sta
       summary: 'Retail sales (four components and total) and exports by ownership group for a month, every comparison',
       querystring: z.strictObject({ period: ZPeriod.optional(), scope: z.string().max(40).default('ALL') }),
       response: {
-        200: z.object({
-          period: z.string(),
-          scope: z.string(),
-          rows: z.array(z.object({ indicator: z.string(), grp: z.string(), comparison: z.string(), valueCur: ZNum, valueCmp: ZNum, index: ZNum, realIndex: ZNum, imputedShare: ZNum, tetDaysCur: z.number().int(), tetDaysCmp: z.number().int().nullable() })),
-        }),
+        200: ZValues,
         400: ZErrorBody,
         404: ZErrorBody,
       },
     },
-    handler: async (request) => statisticsService.getValueTable(request.query),
+    handler: async (request, reply) => sendJson(reply, await statisticsService.getJson(`values:${JSON.stringify(request.query)}`, () => statisticsService.getValueTable(request.query), ZValues)),
   });
 
   app.route({
@@ -119,17 +134,12 @@ export const registerStatisticsRoutes = (app: TApp, { statisticsService }: { sta
       summary: 'One comparison by scope: former districts / units and ownership groups (IIP total; retail and export totals)',
       querystring: z.strictObject({ period: ZPeriod.optional(), comparison: z.enum(['MOM', 'YOY', 'YTD', 'QOY']).default('YOY') }),
       response: {
-        200: z.object({
-          period: z.string(),
-          comparison: z.string(),
-          iip: z.array(z.object({ scope: z.string(), index: ZNum, imputed_share: ZNum })),
-          values: z.array(z.object({ scope: z.string(), indicator: z.string(), grp: z.string(), value_cur: ZNum, index: ZNum })),
-        }),
+        200: ZBreakdown,
         400: ZErrorBody,
         404: ZErrorBody,
       },
     },
-    handler: async (request) => statisticsService.getBreakdown(request.query),
+    handler: async (request, reply) => sendJson(reply, await statisticsService.getJson(`breakdown:${JSON.stringify(request.query)}`, () => statisticsService.getBreakdown(request.query), ZBreakdown)),
   });
 
   app.route({

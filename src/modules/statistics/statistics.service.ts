@@ -122,6 +122,7 @@ export const createStatisticsService = ({ db }: { db: TDb }) => {
         durationMs: Math.round(performance.now() - started),
       });
     });
+    answers.clear();
     return { run, iipRows: kept.length, valueRows: values.length };
   };
 
@@ -251,6 +252,12 @@ export const createStatisticsService = ({ db }: { db: TDb }) => {
     getIipTable: cached('iip', getIipTable),
     getValueTable: cached('values', getValueTable),
     getBreakdown: cached('breakdown', getBreakdown),
+    /**
+     * A read answer as JSON text, checked against the route's response schema once per data
+     * version: repeated reads of the same figures cost a lookup, not a serialisation.
+     */
+    getJson: (key: string, compute: () => Promise<unknown>, schema: { parse: (value: unknown) => unknown }): Promise<string> =>
+      answers.get(db, `json:${key}`, async () => JSON.stringify(schema.parse(await compute()))),
     latestPeriod,
   };
 };
