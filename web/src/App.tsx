@@ -32,6 +32,11 @@ const ProcedureDetailPage = lazy(() => import('./pages/procedures/detail/Procedu
 const DecisionsPage = lazy(() => import('./pages/procedures/decisions/DecisionsPage'));
 const PublishDecisionPage = lazy(() => import('./pages/procedures/publish/PublishDecisionPage'));
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage'));
+const MyDossiersPage = lazy(() => import('./pages/dossiers/MyDossiersPage'));
+const SubmitDossierPage = lazy(() => import('./pages/dossiers/SubmitDossierPage'));
+const WorkQueuePage = lazy(() => import('./pages/dossiers/WorkQueuePage'));
+const DossierDetailPage = lazy(() => import('./pages/dossiers/DossierDetailPage'));
+const DossierLookupPage = lazy(() => import('./pages/dossiers/LookupPage'));
 const CompliancePage = lazy(() => import('./pages/compliance/CompliancePage'));
 const ServiceIndexPage = lazy(() => import('./pages/service-index/ServiceIndexPage'));
 const ComplianceReviewPage = lazy(() => import('./pages/compliance/ReviewPage'));
@@ -81,6 +86,7 @@ const AppRoutes = () => (
     <Route element={<ProceduresShell />}>
       <Route path="/procedures" element={<ProceduresPage />} />
       <Route path="/procedures/decisions" element={<DecisionsPage />} />
+      <Route path="/procedures/lookup" element={<DossierLookupPage />} />
       <Route path="/procedures/:code" element={<ProcedureDetailPage />} />
     </Route>
     <Route element={<RequireAuth />}>
@@ -107,6 +113,10 @@ const AppRoutes = () => (
         <Route path="admin/units" element={<RequirePermission permission="admin.units"><UnitsPage /></RequirePermission>} />
         <Route path="admin/outbox" element={<RequirePermission permission="admin.outbox"><OutboxPage /></RequirePermission>} />
         <Route path="admin/calendar" element={<CalendarPage />} />
+        <Route path="my-dossiers" element={<RequirePermission permission="dossiers.submit"><MyDossiersPage /></RequirePermission>} />
+        <Route path="dossiers/new" element={<RequirePermission permission="dossiers.submit"><SubmitDossierPage /></RequirePermission>} />
+        <Route path="dossiers" element={<RequirePermission permission="dossiers.process"><WorkQueuePage /></RequirePermission>} />
+        <Route path="dossiers/:id" element={<DossierDetailPage />} />
         <Route path="procedures/decisions/new" element={<RequirePermission permission="procedures.manage"><PublishDecisionPage /></RequirePermission>} />
         <Route path="compliance" element={<RequirePermission permission="compliance.read"><CompliancePage /></RequirePermission>} />
         <Route path="service-index" element={<RequirePermission permission="service-index.read"><ServiceIndexPage /></RequirePermission>} />

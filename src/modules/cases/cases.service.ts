@@ -66,6 +66,8 @@ export type TTransitionInput = {
   pauseData?: unknown;
   /** Move the case to another unit/officer in the same change (opens a new step). */
   route?: TRoute;
+  /** Put the case in a unit's queue without opening a step (e.g. submitted, waiting for receipt). */
+  unitCode?: string;
   /** Extra data for the journal row. */
   data?: Record<string, unknown>;
   /** Skip the relation check (trusted system callers only, e.g. the demo seed). */
@@ -241,6 +243,7 @@ const createCaseWriter = ({ tx, cal, ctx, typeOf, mail, config }: TWriterDeps) =
       if (step) await finishStep(tx, step.id, at);
     }
     if (t.outcome) patch.outcome = t.outcome;
+    if (input.unitCode) patch.unitCode = input.unitCode;
     if (input.route) Object.assign(patch, await openStep(row, input.route, at));
     const after = await updateCase(tx, row.id, patch);
     const event = await insertEvent(tx, {

@@ -75,6 +75,8 @@ describe('one-stop dossiers', () => {
     assert.equal(submitted.json().state, 'SUBMITTED');
     assert.equal(submitted.json().nationalStatus, 1);
 
+    const waiting = (await as(t, desk).get('/api/dossiers/queue?state=SUBMITTED')).json();
+    assert.ok(waiting.items.some((i: { id: number }) => i.id === id), 'a submitted dossier waits in the one-stop queue');
     const inbox = (await as(t, desk).get('/api/notifications')).json();
     assert.ok(inbox.items.some((n: { caseId: number }) => n.caseId === id));
 

@@ -306,7 +306,7 @@ export const createDossierService = ({
       switch (body.transition) {
         case 'submit': {
           const components = (await w.attachments(caseId)).filter((a) => a.purpose === 'COMPONENT').map((a) => a.id);
-          const r = await w.transition({ ...base, transition: 'submit', attachmentIds: components });
+          const r = await w.transition({ ...base, transition: 'submit', attachmentIds: components, unitCode: 'ONE_STOP' });
           const d = await updateDossier(w.tx, caseId, { submittedAt: now });
           await notifyUnit(w, r.row, 'ONE_STOP', 'Hồ sơ trực tuyến mới', `${d.applicantName} đã nộp hồ sơ trực tuyến: ${r.row.title}`);
           return;

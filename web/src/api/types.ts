@@ -26,6 +26,8 @@ export type TPermission =
   | 'reports.read'
   | 'reports.review'
   | 'reports.self'
+  | 'dossiers.submit'
+  | 'dossiers.process'
   | 'service-index.read';
 
 export type TUser = {

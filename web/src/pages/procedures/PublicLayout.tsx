@@ -14,6 +14,7 @@ export const PublicLayout = () => {
   const location = useLocation();
   const from = `${location.pathname}${location.search}`;
   const inDecisions = location.pathname.startsWith('/procedures/decisions');
+  const inLookup = location.pathname.startsWith('/procedures/lookup');
   return (
     <div className="public-shell">
       <a className="skip-link" href="#main-content">
@@ -29,11 +30,14 @@ export const PublicLayout = () => {
             </span>
           </Link>
           <nav aria-label={t('procedures.public.nav')} className="public-nav">
-            <Link to="/procedures" className={inDecisions ? undefined : 'active'} aria-current={location.pathname === '/procedures' ? 'page' : undefined}>
+            <Link to="/procedures" className={inDecisions || inLookup ? undefined : 'active'} aria-current={location.pathname === '/procedures' ? 'page' : undefined}>
               {t('nav.procedures')}
             </Link>
             <Link to="/procedures/decisions" className={inDecisions ? 'active' : undefined} aria-current={location.pathname === '/procedures/decisions' ? 'page' : undefined}>
               {t('procedures.decisionsLink')}
+            </Link>
+            <Link to="/procedures/lookup" className={inLookup ? 'active' : undefined} aria-current={inLookup ? 'page' : undefined}>
+              {t('dossiers.nav.lookup')}
             </Link>
           </nav>
           <Flex align="center" gap="small" className="public-tools">
