@@ -38,6 +38,8 @@ import { registerCaseRoutes } from '../modules/cases/cases.routes';
 import { createCaseEngine } from '../modules/cases/cases.service';
 import { registerDossierRoutes } from '../modules/dossiers/dossiers.routes';
 import { createDossierService } from '../modules/dossiers/dossiers.service';
+import { registerPetitionRoutes } from '../modules/petitions/petitions.routes';
+import { createPetitionService } from '../modules/petitions/petitions.service';
 import { createBriefingService } from '../modules/briefing/briefing.service';
 import { registerEnterpriseRoutes } from '../modules/enterprises/enterprises.routes';
 import { createEnterpriseImportService } from '../modules/enterprises/enterprises-import.service';
@@ -125,6 +127,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const basketService = createBasketService({ db, statisticsService });
   const enterpriseImportService = createEnterpriseImportService({ db });
   const supportService = createSupportService({ db });
+  const petitionService = createPetitionService({ db, engine: caseEngine, supportService });
 
   const routeTable: TRouteEntry[] = [];
   registerAuthHooks(app, { authService, routeTable });
@@ -161,6 +164,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerBriefingRoutes(app, { briefingService });
   registerCaseRoutes(app, { caseEngine });
   registerDossierRoutes(app, { dossierService });
+  registerPetitionRoutes(app, { petitionService });
   registerBasketRoutes(app, { basketService });
   registerSupportRoutes(app, { supportService });
 
@@ -172,7 +176,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
     return sendNotFound(request, reply);
   });
 
-  return { app, routeTable, services: { complianceService, authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService, procedureService, statisticsService, reportingService, supportService, caseEngine, dossierService } };
+  return { app, routeTable, services: { complianceService, authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService, procedureService, statisticsService, reportingService, supportService, caseEngine, dossierService, petitionService } };
 };
 
 export type TBuiltApp = Awaited<ReturnType<typeof buildApp>>;

@@ -50,6 +50,8 @@ const PciPage = lazy(() => import('./pages/support/pci/PciPage'));
 const ConferencesPage = lazy(() => import('./pages/support/conferences/ConferencesPage'));
 const ConferenceDetailPage = lazy(() => import('./pages/support/conferences/ConferenceDetailPage'));
 const AgenciesPage = lazy(() => import('./pages/support/agencies/AgenciesPage'));
+const PetitionsPage = lazy(() => import('./pages/petitions/PetitionsPage'));
+const PetitionDetailPage = lazy(() => import('./pages/petitions/PetitionDetailPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const THEME = {
@@ -125,6 +127,8 @@ const AppRoutes = () => (
         <Route path="support/conferences" element={<RequirePermission permission="support.read"><ConferencesPage /></RequirePermission>} />
         <Route path="support/conferences/:id" element={<RequirePermission permission="support.read"><ConferenceDetailPage /></RequirePermission>} />
         <Route path="support/agencies" element={<RequirePermission permission="support.read"><AgenciesPage /></RequirePermission>} />
+        <Route path="petitions" element={<PetitionsPage />} />
+        <Route path="petitions/:id" element={<PetitionDetailPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Route>

@@ -191,6 +191,12 @@ export const createSupportService = ({ db }: { db: TDb }) => {
     return { category: category.code, agencyId: target ?? null, deadlineWorkingDays: own?.workingDays ?? category.deadlineWorkingDays, pciSubindices: mapping };
   };
 
+  /** For the petitions module: an agency of the catalogue (null when unknown). */
+  const findAgencyRef = async (id: number, tx: TDbOrTx = db) => {
+    const a = await repo.findAgency(tx, id);
+    return a ? { id: a.id, code: a.code, name: a.name, kind: a.kind, moduleCode: a.moduleCode, isActive: a.isActive } : null;
+  };
+
   /** For the petitions module: which PCI sub-indices petitions counted by category weigh on. */
   const weighOnPci = async (counts: { category: string; petitions: number }[]) => weighPetitionsOnSubindices(counts, await repo.listCategoryPci(db));
 
@@ -486,6 +492,7 @@ export const createSupportService = ({ db }: { db: TDb }) => {
     listCategories,
     updateCategory,
     getPetitionRouting,
+    findAgencyRef,
     weighOnPci,
     getPci,
     savePciYear,

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ERROR_RESPONSES, type TApp } from '../../server/app-types';
+import { contextOf } from '../../server/request-context';
+import { ZPetition, ZPetitionBody, ZPetitionListQuery, ZPetitionSummary, ZPublicationBody, ZQaItem, ZTransitionBody } from './petitions.schemas';
+import type { TPetitionService } from './petitions.service';
+
+const ZId = z.strictObject({ id: z.coerce.number().int().min(1).max(2 ** 53 - 1) });
+
+/** Enterprise petitions: filing, routing, replies, rating and the public Q&A. */
+export const registerPetitionRoutes = (app: TApp, { petitionService }: { petitionService: TPetitionService }): void => {
+  app.route({
+    method: 'GET',
+    url: '/api/petitions/qa',
+    config: { access: 'public' },
+    schema: { tags: ['petitions'], summary: 'Published anonymised questions and answers', response: { 200: z.object({ items: z.array(ZQaItem) }) } },
+    handler: async () => ({ items: await petitionService.listQa() }),
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/api/petitions',
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['petitions'],
+      summary: 'Petitions: an enterprise sees its own; Department staff see all (filters: state, category, agency, overdue)',
+      querystring: ZPetitionListQuery,
+      response: { 200: z.object({ items: z.array(ZPetitionSummary), total: z.number().int() }), ...ERROR_RESPONSES },
+    },
+    handler: async (request) => petitionService.listPetitions(contextOf(request), request.query),
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/petitions',
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['petitions'],
+      summary: 'File a petition (enterprise portal) or record one (support officer: channel, enterprise, conference)',
+      body: ZPetitionBody,
+      response: { 201: ZPetition, ...ERROR_RESPONSES },
+    },
+    handler: async (request, reply) => {
+      const ctx = contextOf(request);
+      const id = await petitionService.file(ctx, request.body);
+      return reply.status(201).send(await petitionService.getPetition(ctx, id));
+    },
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/api/petitions/:id',
+    config: { access: 'authenticated' },
+    schema: { tags: ['petitions'], summary: 'A petition with its timeline and the transitions you may take', params: ZId, response: { 200: ZPetition, ...ERROR_RESPONSES } },
+    handler: async (request) => petitionService.getPetition(contextOf(request), request.params.id),
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/petitions/:id/transitions',
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['petitions'],
+      summary: 'assign / transfer (agencyId), draft_reply (reply), return_draft, approve_reply (leader), accept / reopen (the enterprise; reopen needs a reason), reject',
+      params: ZId,
+      body: ZTransitionBody,
+      response: { 200: ZPetition, ...ERROR_RESPONSES },
+    },
+    handler: async (request) => petitionService.transition(contextOf(request), request.params.id, request.body),
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/petitions/:id/publication',
+    config: { access: 'support.manage' },
+    schema: { tags: ['petitions'], summary: 'Publish the approved answer as an anonymised Q&A', params: ZId, body: ZPublicationBody, response: { 200: ZPetition, ...ERROR_RESPONSES } },
+    handler: async (request) => petitionService.publish(contextOf(request), request.params.id, request.body),
+  });
+};

@@ -1,0 +1,225 @@
+import type { TDb } from '../../db/client';
+import { AppError, forbidden, notFound } from '../../server/errors';
+import type { TRequestContext } from '../../server/request-context';
+import { recordAudit } from '../audit/audit.service';
+import { hasPermission, type TActor } from '../auth/auth.policy';
+import type { TCaseEngine } from '../cases/cases.service';
+import type { TCaseRow } from '../cases/cases.repo';
+import type { TSupportService } from '../support/support.service';
+import { ANSWERED_STATES, PETITION_CASE_TYPE, petitionCaseType, petitionRelationsOf, unitCodeOfAgency, type TPetitionState } from './petition-workflow';
+import { findEnterpriseById, findPetition, findPetitions, findPetitionWithNames, findPublishedQa, insertPetition, updatePetition, type TPetitionRow } from './petitions.repo';
+import type { TPetitionBody, TPetitionListQuery, TPublicationBody, TTransitionBody } from './petitions.schemas';
+
+const fail = (path: string, message: string) => new AppError('VALIDATION_ERROR', `${path}: ${message}`, [{ path, message }]);
+const requireActor = (ctx: TRequestContext): TActor => {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return ctx.actor;
+};
+const codeOf = (caseRow: { id: number; openedAt: Date }) => `KN-${caseRow.openedAt.getUTCFullYear()}-${String(caseRow.id).padStart(6, '0')}`;
+const OPEN_WORK: readonly string[] = ['IN_PROGRESS', 'REPLY_DRAFTED'];
+const normalise = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+
+/**
+ * Enterprise petitions on the case engine: filing (enterprise portal or officer record), routing to
+ * an agency of the support catalogue with the category's deadline in working days, transfer with
+ * the history kept, a reply drafted by the handler and approved by a leader before the enterprise
+ * sees it, rating (reopened when unsatisfied) and publication as an anonymised Q&A.
+ */
+export const createPetitionService = ({ db, engine, supportService }: { db: TDb; engine: TCaseEngine; supportService: Pick<TSupportService, 'getPetitionRouting' | 'findAgencyRef' | 'findConferenceRef'> }) => {
+  engine.register({ def: petitionCaseType, relationsOf: (actor, row) => petitionRelationsOf(actor, row) });
+
+  const summaryOf = (r: { petition: TPetitionRow; caseRow: TCaseRow; enterpriseName: string; agencyName: string | null }, now: Date) => ({
+    id: r.caseRow.id,
+    code: codeOf(r.caseRow),
+    subject: r.petition.subject,
+    category: r.petition.categoryCode,
+    channel: r.petition.channel,
+    state: r.caseRow.state as TPetitionState,
+    enterprise: { id: r.petition.enterpriseId, name: r.enterpriseName },
+    agency: r.petition.agencyId !== null && r.agencyName !== null ? { id: r.petition.agencyId, name: r.agencyName } : null,
+    openedAt: r.caseRow.openedAt.toISOString(),
+    dueAt: r.caseRow.dueAt?.toISOString() ?? null,
+    answeredAt: r.petition.answeredAt?.toISOString() ?? null,
+    isOverdue: OPEN_WORK.includes(r.caseRow.state) && r.caseRow.dueAt !== null && r.caseRow.dueAt < now,
+    satisfaction: r.petition.satisfaction,
+  });
+
+  /** Loads a petition the actor may see: its enterprise's users, or Department staff. */
+  const loadVisible = async (ctx: TRequestContext, id: number) => {
+    const actor = requireActor(ctx);
+    const found = await findPetitionWithNames(db, id);
+    if (!found) throw notFound(`Petition ${id}`);
+    const relations = petitionRelationsOf(actor, found.caseRow);
+    if (relations.size === 0) throw forbidden('You may not see this petition');
+    return { ...found, relations, actor };
+  };
+
+  /** Files a petition: an enterprise for itself (portal), or a coordinator recording one for an enterprise. */
+  const file = async (ctx: TRequestContext, body: TPetitionBody) => {
+    const actor = requireActor(ctx);
+    const isEnterprise = actor.role === 'ENTERPRISE';
+    if (!isEnterprise && !hasPermission(actor, 'support.manage')) throw forbidden('Only enterprises and support officers file petitions');
+    let enterpriseId: number;
+    if (isEnterprise) {
+      const own = body.enterpriseId ?? actor.enterpriseIds[0];
+      if (own === undefined || !actor.enterpriseIds.includes(own)) throw forbidden('You file petitions for your own enterprise only');
+      if (body.channel && body.channel !== 'PORTAL') throw fail('body.channel', 'an enterprise files through the portal');
+      enterpriseId = own;
+    } else {
+      if (!body.enterpriseId) throw fail('body.enterpriseId', 'required when an officer records a petition');
+      if (!body.channel || body.channel === 'PORTAL') throw fail('body.channel', 'say how the petition came (letter, conference, hotline…)');
+      enterpriseId = body.enterpriseId;
+    }
+    const enterprise = await findEnterpriseById(db, enterpriseId);
+    if (!enterprise) throw fail('body.enterpriseId', `unknown enterprise ${enterpriseId}`);
+    const channel = isEnterprise ? 'PORTAL' : (body.channel ?? 'OTHER');
+    const conference = body.conferenceId ? await supportService.findConferenceRef(body.conferenceId) : null;
+    if (body.conferenceId && !conference) throw fail('body.conferenceId', `unknown conference ${body.conferenceId}`);
+    if (channel === 'CONFERENCE' && !conference) throw fail('body.conferenceId', 'required for a petition raised at a conference');
+    const routing = await supportService.getPetitionRouting(body.category);
+    return engine.run(ctx, async (w) => {
+      const row = await w.open({ caseType: PETITION_CASE_TYPE, title: body.subject, ownerUserId: isEnterprise ? actor.userId : null, enterpriseId, limit: { value: routing.deadlineWorkingDays, unit: 'WORKING_DAY' }, isPublic: true });
+      await insertPetition(w.tx, { caseId: row.id, categoryCode: body.category, channel, enterpriseId, conferenceId: conference?.id ?? null, subject: body.subject, content: body.content, createdBy: actor.userId });
+      await recordAudit(w.tx, ctx, { entity: 'petition', entityId: row.id, action: 'petition.file', after: { category: body.category, channel, enterpriseId, conferenceId: conference?.id ?? null, subject: body.subject } });
+      return row.id;
+    });
+  };
+
+  /** Takes a transition with its petition-specific effects, in one transaction. */
+  const transition = async (ctx: TRequestContext, id: number, body: TTransitionBody) => {
+    const { petition, caseRow, actor } = await loadVisible(ctx, id);
+    // Everything read from the pool is read before the transaction opens (PGlite has one connection).
+    let agency: Awaited<ReturnType<typeof supportService.findAgencyRef>> = null;
+    let limitDays: number | null = null;
+    if (body.transition === 'assign' || body.transition === 'transfer') {
+      if (!body.agencyId) throw fail('body.agencyId', `required to ${body.transition} a petition`);
+      agency = await supportService.findAgencyRef(body.agencyId);
+      if (!agency) throw fail('body.agencyId', `unknown agency ${body.agencyId}`);
+      if (!agency.isActive) throw fail('body.agencyId', `${agency.name} is inactive`);
+      if (body.transition === 'transfer' && agency.id === petition.agencyId) throw fail('body.agencyId', `the petition is already with ${agency.name}`);
+      limitDays = (await supportService.getPetitionRouting(petition.categoryCode, agency.id)).deadlineWorkingDays;
+    }
+    if (body.transition === 'reopen') limitDays = (await supportService.getPetitionRouting(petition.categoryCode, petition.agencyId)).deadlineWorkingDays;
+    if (body.transition === 'draft_reply' && !body.reply?.trim()) throw fail('body.reply', 'write the reply');
+    if (body.transition === 'draft_reply' && (body.reply ?? '').trim().length < 20) throw fail('body.reply', 'at least 20 characters');
+    if (body.transition === 'approve_reply' && !petition.draftReply) throw new AppError('INVALID_TRANSITION', 'There is no drafted reply to approve');
+
+    await engine.run(ctx, async (w) => {
+      const now = new Date();
+      const base = { caseId: id, reason: body.reason ?? null };
+      switch (body.transition) {
+        case 'assign':
+        case 'transfer': {
+          if (!agency || limitDays === null) throw new Error('agency resolved above');
+          await w.transition({ ...base, transition: body.transition, route: { unitCode: unitCodeOfAgency(agency) }, limit: { value: limitDays, unit: 'WORKING_DAY' }, data: { agencyId: agency.id, agencyName: agency.name } });
+          await updatePetition(w.tx, id, { agencyId: agency.id });
+          break;
+        }
+        case 'draft_reply': {
+          await w.transition({ ...base, transition: 'draft_reply' });
+          await updatePetition(w.tx, id, { draftReply: (body.reply ?? '').trim(), draftedBy: actor.userId, draftedAt: now });
+          await recordAudit(w.tx, ctx, { entity: 'petition', entityId: id, action: 'petition.draft_reply', before: { draftReply: petition.draftReply }, after: { draftReply: body.reply } });
+          break;
+        }
+        case 'approve_reply': {
+          const r = await w.transition({ ...base, transition: 'approve_reply' });
+          const onTime = r.row.dueAt ? (now <= r.row.dueAt ? 'true' : 'false') : null;
+          await updatePetition(w.tx, id, { reply: petition.draftReply, approvedBy: actor.userId, answeredAt: now, answeredOnTime: onTime });
+          await recordAudit(w.tx, ctx, { entity: 'petition', entityId: id, action: 'petition.approve_reply', after: { reply: petition.draftReply } });
+          if (caseRow.ownerUserId) {
+            await w.notify({ caseId: id, kind: 'PETITION_ANSWERED', title: 'Kiến nghị đã được trả lời', body: `Kiến nghị "${petition.subject}" đã có văn bản trả lời.`, link: `/petitions/${id}`, userIds: [caseRow.ownerUserId] });
+          }
+          break;
+        }
+        case 'accept': {
+          await w.transition({ ...base, transition: 'accept' });
+          await updatePetition(w.tx, id, { satisfaction: 'SATISFIED', satisfactionReason: body.reason?.trim() || null, ratedAt: now });
+          break;
+        }
+        case 'reopen': {
+          await w.transition({ ...base, transition: 'reopen', limit: { value: limitDays ?? 15, unit: 'WORKING_DAY' } });
+          await updatePetition(w.tx, id, { satisfaction: 'UNSATISFIED', satisfactionReason: body.reason?.trim() || null, ratedAt: now, reopenCount: petition.reopenCount + 1, draftReply: null });
+          break;
+        }
+        default:
+          await w.transition({ ...base, transition: body.transition });
+      }
+    });
+    return getPetition(ctx, id);
+  };
+
+  /**
+   * Publishes the answer as an anonymised Q&A (coordinators), only after a leader approved it;
+   * the texts must not name the enterprise (name, short name or tax code).
+   */
+  const publish = async (ctx: TRequestContext, id: number, body: TPublicationBody) => {
+    const actor = requireActor(ctx);
+    if (!hasPermission(actor, 'support.manage')) throw forbidden('Only support officers publish answers');
+    const { petition, caseRow, enterpriseName } = await loadVisible(ctx, id);
+    if (!ANSWERED_STATES.includes(caseRow.state) || !petition.reply) throw new AppError('INVALID_TRANSITION', 'A reply is published only after a leader approved it', { allowed: [] });
+    const enterprise = await findEnterpriseById(db, petition.enterpriseId);
+    const names = [enterpriseName, enterprise?.shortName ?? '', enterprise?.taxCode ?? ''].filter((n) => n.trim().length >= 4).map(normalise);
+    for (const [field, text] of [['question', body.question], ['answer', body.answer]] as const) {
+      const hit = names.find((n) => normalise(text).includes(n));
+      if (hit) throw fail(`body.${field}`, 'must not name the enterprise (anonymise it)');
+    }
+    await engine.run(ctx, async (w) => {
+      await updatePetition(w.tx, id, { publicQuestion: body.question, publicAnswer: body.answer, publishedAt: new Date(), publishedBy: actor.userId });
+      await recordAudit(w.tx, ctx, { entity: 'petition', entityId: id, action: 'petition.publish', before: petition.publishedAt ? { question: petition.publicQuestion, answer: petition.publicAnswer } : null, after: body });
+    });
+    return getPetition(ctx, id);
+  };
+
+  /** Petitions the actor may see: an enterprise its own, Department staff all (with filters). */
+  const listPetitions = async (ctx: TRequestContext, query: TPetitionListQuery) => {
+    const actor = requireActor(ctx);
+    const isEnterprise = actor.role === 'ENTERPRISE';
+    if (!isEnterprise && !hasPermission(actor, 'support.read')) throw forbidden('You may not list petitions');
+    const now = new Date();
+    const r = await findPetitions(db, {
+      enterpriseIds: isEnterprise ? actor.enterpriseIds : undefined,
+      state: query.state,
+      category: query.category,
+      agencyId: query.agencyId,
+      overdueAt: query.overdue === 'true' ? now : undefined,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+    return { total: r.total, items: r.rows.map((row) => summaryOf(row, now)) };
+  };
+
+  /** A petition with its timeline; the enterprise sees the approved reply only and the public journal. */
+  const getPetition = async (ctx: TRequestContext, id: number) => {
+    const found = await loadVisible(ctx, id);
+    const isPetitioner = found.relations.has('PETITIONER');
+    const [{ events }, conference, routing] = await Promise.all([
+      engine.timeline(id, { publicOnly: isPetitioner }),
+      found.petition.conferenceId ? supportService.findConferenceRef(found.petition.conferenceId) : Promise.resolve(null),
+      supportService.getPetitionRouting(found.petition.categoryCode, found.petition.agencyId),
+    ]);
+    const p = found.petition;
+    return {
+      ...summaryOf(found, new Date()),
+      content: p.content,
+      conference,
+      // Only a leader's approval sets `reply`; the draft never reaches the enterprise.
+      reply: p.reply,
+      draftReply: isPetitioner ? null : p.draftReply,
+      answeredOnTime: p.answeredOnTime === null ? null : p.answeredOnTime === 'true',
+      satisfactionReason: p.satisfactionReason,
+      reopenCount: p.reopenCount,
+      pciSubindices: routing.pciSubindices,
+      publication: p.publishedAt && p.publicQuestion && p.publicAnswer ? { question: p.publicQuestion, answer: p.publicAnswer, publishedAt: p.publishedAt.toISOString() } : null,
+      allowedTransitions: engine.allowedTransitions(found.actor, found.caseRow),
+      timeline: events.map((e) => ({ at: e.at.toISOString(), transition: e.transition, fromState: e.fromState, toState: e.toState, actorName: isPetitioner && e.kind !== 'OPEN' ? 'Sở Công Thương' : e.actorName, unitCode: isPetitioner ? null : e.unitCode, reason: e.reason })),
+    };
+  };
+
+  /** The published anonymised questions and answers (public). */
+  const listQa = async () =>
+    (await findPublishedQa(db)).flatMap((q) => (q.question && q.answer && q.publishedAt ? [{ id: q.id, category: q.category, question: q.question, answer: q.answer, publishedAt: q.publishedAt.toISOString() }] : []));
+
+  return { file, transition, publish, listPetitions, getPetition, listQa, findPetition: (id: number) => findPetition(db, id) };
+};
+
+export type TPetitionService = ReturnType<typeof createPetitionService>;

@@ -1,0 +1,57 @@
+/** Enterprise petitions (kiến nghị, phản ánh) and the public Q&A. */
+import { api } from './client';
+import type { TPetitionCategory } from './support';
+
+export type TPetitionState = 'RECEIVED' | 'IN_PROGRESS' | 'REPLY_DRAFTED' | 'ANSWERED' | 'CLOSED' | 'REJECTED';
+export const PETITION_STATES: readonly TPetitionState[] = ['RECEIVED', 'IN_PROGRESS', 'REPLY_DRAFTED', 'ANSWERED', 'CLOSED', 'REJECTED'];
+export type TPetitionChannel = 'PORTAL' | 'LETTER' | 'CONFERENCE' | 'HOTLINE' | 'VPCP' | 'VCCI' | 'OTHER';
+export const OFFICER_CHANNELS: readonly TPetitionChannel[] = ['LETTER', 'CONFERENCE', 'HOTLINE', 'VPCP', 'VCCI', 'OTHER'];
+export type TPetitionTransition = 'assign' | 'transfer' | 'draft_reply' | 'return_draft' | 'approve_reply' | 'accept' | 'reopen' | 'reject';
+
+export type TPetitionSummary = {
+  id: number;
+  code: string;
+  subject: string;
+  category: TPetitionCategory;
+  channel: TPetitionChannel;
+  state: TPetitionState;
+  enterprise: { id: number; name: string };
+  agency: { id: number; name: string } | null;
+  openedAt: string;
+  dueAt: string | null;
+  answeredAt: string | null;
+  isOverdue: boolean;
+  satisfaction: 'SATISFIED' | 'UNSATISFIED' | null;
+};
+
+export type TPetition = TPetitionSummary & {
+  content: string;
+  conference: { id: number; heldOn: string; topic: string } | null;
+  reply: string | null;
+  draftReply: string | null;
+  answeredOnTime: boolean | null;
+  satisfactionReason: string | null;
+  reopenCount: number;
+  pciSubindices: string[];
+  publication: { question: string; answer: string; publishedAt: string } | null;
+  allowedTransitions: TPetitionTransition[];
+  timeline: { at: string; transition: string | null; fromState: string | null; toState: string | null; actorName: string; unitCode: string | null; reason: string | null }[];
+};
+
+export type TPetitionBody = {
+  category: TPetitionCategory;
+  subject: string;
+  content: string;
+  channel?: TPetitionChannel;
+  enterpriseId?: number;
+  conferenceId?: number | null;
+};
+export type TPetitionQuery = { state?: TPetitionState; category?: TPetitionCategory; overdue?: 'true'; page?: number; pageSize?: number };
+export type TQaItem = { id: number; category: TPetitionCategory; question: string; answer: string; publishedAt: string };
+
+export const listPetitions = (query: TPetitionQuery, signal?: AbortSignal) => api.get<{ items: TPetitionSummary[]; total: number }>('/api/petitions', query, signal);
+export const getPetition = (id: number, signal?: AbortSignal) => api.get<TPetition>(`/api/petitions/${id}`, undefined, signal);
+export const filePetition = (body: TPetitionBody) => api.post<TPetition>('/api/petitions', body);
+export const movePetition = (id: number, body: { transition: TPetitionTransition; reason?: string; agencyId?: number; reply?: string }) => api.post<TPetition>(`/api/petitions/${id}/transitions`, body);
+export const publishPetition = (id: number, body: { question: string; answer: string }) => api.post<TPetition>(`/api/petitions/${id}/publication`, body);
+export const listQa = (signal?: AbortSignal) => api.get<{ items: TQaItem[] }>('/api/petitions/qa', undefined, signal);
