@@ -139,9 +139,12 @@ describe('monthly reports (browser, real server)', () => {
     await officer.page.getByRole('navigation', { name: 'Điều hướng chính' }).locator('a[href="/reports/review"]').click();
     await heading(officer.page).filter({ hasText: 'Duyệt báo cáo thống kê' }).waitFor();
     await settled(officer.page);
+    await screenshot(officer.page, 'review-queue', false);
+    const search = officer.page.getByLabel('Mã số thuế hoặc tên doanh nghiệp');
+    await search.fill('co khi dong anh');
+    await search.press('Enter');
     const row = officer.page.locator(`.report-review-table a[href="${REPORT_PATH}"]`).first();
     await row.waitFor();
-    await screenshot(officer.page, 'review-queue', false);
     await row.click();
     await heading(officer.page).filter({ hasText: `kỳ ${periodVi}` }).waitFor();
     await settled(officer.page);
@@ -180,6 +183,14 @@ describe('monthly reports (browser, real server)', () => {
     const history = officer.page.locator('.report-history');
     await history.getByText('doanhnghiep').first().waitFor();
     await screenshot(officer.page, 'history');
+
+    // In English: the same page with the English texts and the accepted state.
+    await ent.page.reload();
+    await ent.page.locator('.language-switch').first().getByText('EN', { exact: true }).click();
+    await heading(ent.page).filter({ hasText: `Monthly industrial production report – ${lastMonth}` }).waitFor();
+    await statusTag(ent.page).filter({ hasText: 'Accepted' }).waitFor();
+    assert.match(await ent.page.locator('.report-entry-table thead').innerText(), /This month/);
+    await screenshot(ent.page, 'entry-english');
 
     assert.deepEqual(ent.problems, []);
     assert.deepEqual(officer.problems, []);

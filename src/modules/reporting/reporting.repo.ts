@@ -91,13 +91,14 @@ export const findNonReporters = (db: TDbOrTx, { formCode, period }: { formCode: 
         order by e.name_vi limit 2000`,
   );
 
-export const listReports = (db: TDbOrTx, f: { formCode?: string; period?: string; status?: string; enterpriseIds?: number[]; page: number; pageSize: number }) =>
+export const listReports = (db: TDbOrTx, f: { formCode?: string; period?: string; status?: string; q?: string; enterpriseIds?: number[]; page: number; pageSize: number }) =>
   queryRows<{ id: number; form_code: string; enterprise_id: number; tax_code: string; name_vi: string; period: string; status: string; revision: number; accepted_revision: number | null; submitted_at: Date | string | null; decided_at: Date | string | null; total: number | string }>(
     db,
     sql`select r.id, r.form_code, r.enterprise_id, e.tax_code, e.name_vi, r.period, r.status, r.revision, r.accepted_revision, r.submitted_at, r.decided_at, count(*) over () as total
         from reports r join enterprises e on e.id = r.enterprise_id
         where true ${f.formCode ? sql`and r.form_code = ${f.formCode}` : sql``} ${f.period ? sql`and r.period = ${f.period}` : sql``}
           ${f.status ? sql`and r.status = ${f.status}` : sql``}
+          ${f.q ? sql`and (e.tax_code like ${`${f.q}%`} or f_unaccent(lower(e.name_vi)) like '%' || f_unaccent(lower(${f.q})) || '%')` : sql``}
           ${f.enterpriseIds ? sql`and r.enterprise_id in (select (jsonb_array_elements_text(${JSON.stringify(f.enterpriseIds)}::jsonb))::int)` : sql``}
         order by r.period desc, e.name_vi limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
   );

@@ -66,8 +66,8 @@ export const registerReportingRoutes = (
     config: { access: 'authenticated' },
     schema: {
       tags: ['reports'],
-      summary: 'Reports (enterprise users see their own)',
-      querystring: z.strictObject({ formCode: z.string().max(40).optional(), period: ZPeriod.optional(), status: z.enum(['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED']).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
+      summary: 'Reports (enterprise users see their own); q = tax code prefix or words of the name (diacritics ignored)',
+      querystring: z.strictObject({ formCode: z.string().max(40).optional(), period: ZPeriod.optional(), status: z.enum(['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED']).optional(), q: z.string().trim().min(1).max(100).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
       response: {
         200: z.object({
           total: z.number().int(),

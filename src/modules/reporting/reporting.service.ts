@@ -288,7 +288,7 @@ export const createReportingService = ({
     return { form, nonReporters: await findNonReporters(db, f) };
   };
 
-  const list = async (ctx: TRequestContext, f: { formCode?: string; period?: string; status?: string; page: number; pageSize: number }) => {
+  const list = async (ctx: TRequestContext, f: { formCode?: string; period?: string; status?: string; q?: string; page: number; pageSize: number }) => {
     const actor = requireActor(ctx);
     if (actor.role === 'ENTERPRISE') return listReports(db, { ...f, enterpriseIds: actor.enterpriseIds.length ? actor.enterpriseIds : [-1] });
     if (!hasPermission(actor, 'reports.read')) throw forbidden();

@@ -72,6 +72,15 @@ describe('report assignments and completeness', () => {
     assert.deepEqual(read.warnings, saved.json().warnings);
   });
 
+  it('finds reports by tax code prefix or words of the name without diacritics', async () => {
+    const byName = (await as(t, officer).get(`/api/reports?period=${period}&q=${encodeURIComponent('co khi dong anh')}`)).json();
+    assert.ok(byName.items.some((r: { enterpriseId: number }) => r.enterpriseId === 1), JSON.stringify(byName.items.slice(0, 3)));
+    assert.ok(byName.items.every((r: { nameVi: string }) => /Cơ khí Đông Anh/i.test(r.nameVi)));
+    const byTax = (await as(t, officer).get(`/api/reports?period=${period}&q=0101234`)).json();
+    assert.ok(byTax.items.length > 0 && byTax.items.every((r: { taxCode: string }) => r.taxCode.startsWith('0101234')));
+    assert.equal((await as(t, officer).get(`/api/reports?period=${period}&q=khong-co-doanh-nghiep-nay`)).json().total, 0);
+  });
+
   it('exports the non-reporters as XLSX', async () => {
     const q = `formCode=IIP_MONTHLY&period=${period}`;
     const json = (await as(t, officer).get(`/api/reports/completeness?${q}`)).json();

@@ -99,7 +99,7 @@ const base = (k: TReportKey) => `/api/reports/${encodeURIComponent(k.formCode)}/
 export const reportsApi = {
   forms: (signal?: AbortSignal) => api.get<{ items: TReportForm[] }>('/api/report-forms', undefined, signal),
   assignments: (enterpriseId?: number, signal?: AbortSignal) => api.get<{ items: TAssignment[] }>('/api/reports/assignments', { enterpriseId }, signal),
-  list: (q: { formCode?: string; period?: string; status?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
+  list: (q: { formCode?: string; period?: string; status?: string; q?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
     api.get<{ total: number; items: TReportRow[] }>('/api/reports', q, signal),
   get: (k: TReportKey, signal?: AbortSignal) => api.get<TReport>(base(k), undefined, signal),
   save: (k: TReportKey, cells: TCellInput[]) => api.put<TSaveResult>(base(k), { cells }),

@@ -1456,6 +1456,7 @@ export const en: TDictionary = {
       title: 'Review statistical reports',
       intro: 'Reports sent by enterprises, by form, period and status. Open one to compare it with last month and the same month last year and read the comments.',
       empty: 'No matching report.',
+      search: 'Tax code or enterprise name',
     },
     completeness: {
       title: 'Report completeness',

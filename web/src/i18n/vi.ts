@@ -1457,6 +1457,7 @@ export const vi = {
       title: 'Duyệt báo cáo thống kê',
       intro: 'Báo cáo doanh nghiệp đã nộp theo biểu mẫu, kỳ và trạng thái. Mở báo cáo để so sánh với tháng trước, cùng kỳ năm trước và xem giải trình.',
       empty: 'Không có báo cáo nào phù hợp.',
+      search: 'Mã số thuế hoặc tên doanh nghiệp',
     },
     completeness: {
       title: 'Tình hình nộp báo cáo',

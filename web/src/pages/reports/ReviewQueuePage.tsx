@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Flex, Select, Space, Switch, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Flex, Input, Select, Space, Switch, Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { lastEndedMonth, reportsApi, type TReportRow, type TReportStatus } from '../../api/reports';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -27,8 +27,9 @@ const ReviewQueuePage = () => {
   const [isAllPeriods, setAllPeriods] = useState(false);
   const [status, setStatus] = useState<TReportStatus | undefined>('SUBMITTED');
   const [page, setPage] = useState(1);
+  const [search, setSearch] = useState('');
   const forms = useReportForms();
-  const q = { formCode, period: isAllPeriods ? undefined : period, status, page, pageSize: PAGE_SIZE };
+  const q = { formCode, period: isAllPeriods ? undefined : period, status, q: search || undefined, page, pageSize: PAGE_SIZE };
   const query = useApiQuery(`reports:${JSON.stringify(q)}`, (signal) => reportsApi.list(q, signal));
   const formOf = (code: string) => forms.data?.items.find((f) => f.code === code);
   const canReview = hasPermission(user, 'reports.review');
@@ -102,6 +103,16 @@ const ReviewQueuePage = () => {
             />
             <span>{t('common.all')}</span>
           </Space>
+          <Input.Search
+            aria-label={t('reports.review.search')}
+            placeholder={t('reports.review.search')}
+            allowClear
+            style={{ width: 300 }}
+            onSearch={(v) => {
+              setSearch(v.trim());
+              setPage(1);
+            }}
+          />
           <Select
             aria-label={t('reports.common.status')}
             style={{ minWidth: 220 }}
