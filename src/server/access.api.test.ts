@@ -102,6 +102,7 @@ const EXPECTED: Record<string, TExpected> = {
   'GET /api/basket/products/export': ['ADMIN', 'canbo.kh'],
   'GET /api/basket/weights': ['ADMIN', 'canbo.kh'],
   'GET /api/basket/weights/:version': ['ADMIN', 'canbo.kh'],
+  'GET /api/basket/weights/:version/export': ['ADMIN', 'canbo.kh'],
   'POST /api/basket/weights/import': ['ADMIN', 'canbo.kh'],
   'PATCH /api/basket/weights/:version': ['ADMIN', 'canbo.kh'],
   'GET /api/basket/deflators': ['ADMIN', 'canbo.kh'],

@@ -100,6 +100,11 @@ describe('basket, weights, deflators, Tết windows, forms and frame', () => {
     assert.deepEqual(tree.unweighted, []);
     assert.ok(tree.nodes.some((n: { level: string; nameVi: string }) => n.level === 'VSIC2' && /Sản xuất đồ uống/.test(n.nameVi)));
     assert.equal((await as(t, officer).get('/api/basket/weights/1999')).statusCode, 404);
+    const csv = await as(t, officer).get('/api/basket/weights/2020/export');
+    assert.equal(csv.statusCode, 200);
+    assert.match(csv.body, /^\ufeffversion,valid_from,scope,level,code,weight,base_annual_qty\r\n/);
+    assert.match(csv.body, /\r\n2020,2023-01,ALL,SECTION,C,104000,\r\n/);
+    assert.equal(csv.body.trim().split('\r\n').length, 1 + tree.nodes.filter((n: TNode) => n.weight !== null).length);
   });
 
   it('imports a new weight version: bad rows and a node with data but no weight are refused, nothing stored; a good file recomputes', async () => {

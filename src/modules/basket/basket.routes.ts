@@ -122,6 +122,22 @@ export const registerBasketRoutes = (app: TApp, { basketService }: { basketServi
     handler: async (request) => basketService.importWeights(contextOf(request), await upload(request)),
   });
   app.route({
+    method: 'GET',
+    url: '/api/basket/weights/:version/export',
+    config: ACCESS,
+    schema: {
+      tags: TAGS,
+      summary: 'A weight version (every scope) as CSV in the import format',
+      params: z.strictObject({ version: z.coerce.number().int().min(1000).max(9999) }),
+      response: { 200: z.any().describe('CSV file'), ...ERROR_RESPONSES },
+    },
+    handler: async (request, reply) => {
+      const csv = await basketService.exportWeightsCsv(request.params.version);
+      reply.header('content-disposition', `attachment; filename="quyen-so-${request.params.version}.csv"`);
+      return reply.type('text/csv; charset=utf-8').send(csv);
+    },
+  });
+  app.route({
     method: 'PATCH',
     url: '/api/basket/weights/:version',
     config: ACCESS,

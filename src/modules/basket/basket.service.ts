@@ -424,6 +424,15 @@ export const createBasketService = ({ db, statisticsService }: { db: TDb; statis
     return { ...result, recomputeMs: await refresh(earliest, `weights imported from ${input.fileName}`) };
   };
 
+  /** The rows of a version (every scope) as a weights CSV in the import format, to start a new version from. */
+  const exportWeightsCsv = async (version: number) => {
+    const rows = (await listWeights(db)).filter((w) => w.version === version);
+    if (!rows.length) throw notFound(`Weight version ${version}`);
+    const lines = ['version,valid_from,scope,level,code,weight,base_annual_qty'];
+    for (const w of rows) lines.push([w.version, w.validFrom, w.scope, w.level, w.code, w.weight, w.baseAnnualQty ?? ''].join(','));
+    return `\ufeff${lines.join('\r\n')}\r\n`;
+  };
+
   /** Moves the start (valid_from) of a version: the month from which it is in force. */
   const activateVersion = async (ctx: TRequestContext, version: number, validFrom: string) => {
     const stored = (await listWeights(db)).map(toInput);
@@ -748,6 +757,7 @@ export const createBasketService = ({ db, statisticsService }: { db: TDb; statis
     listWeightVersions,
     getWeightTree,
     importWeights,
+    exportWeightsCsv,
     activateVersion,
     listDeflatorTable,
     setDeflator,

@@ -90,6 +90,7 @@ export const basketProductsCsvUrl = () => apiUrl('/api/basket/products/export');
 export const listWeightVersions = (signal?: AbortSignal) => api.get<{ items: TWeightVersion[] }>('/api/basket/weights', undefined, signal);
 export const getWeightTree = (version: number, scope: string, signal?: AbortSignal) => api.get<TWeightTree>(`/api/basket/weights/${version}`, { scope }, signal);
 export const importWeights = (file: File, dryRun: boolean) => upload<TWeightImportResult>('/api/basket/weights/import', file, dryRun);
+export const weightsCsvUrl = (version: number) => apiUrl(`/api/basket/weights/${version}/export`);
 export const activateWeightVersion = (version: number, validFrom: string) => api.patch<{ version: number; validFrom: string } & TRecompute>(`/api/basket/weights/${version}`, { validFrom });
 
 export const getDeflators = (year: number | undefined, signal?: AbortSignal) => api.get<TDeflatorTable>('/api/basket/deflators', { year }, signal);

@@ -701,6 +701,7 @@ export const en: TDictionary = {
       province: 'Province',
       counts: '{products} products, {classes} classes, {divisions} divisions, {sections} sections',
       viewTree: 'View tree',
+      exportOf: 'Download weight version {version} as CSV',
       activate: 'Activate',
       activateTitle: 'Activate weight version {version}',
       activateHelp: 'Choose the first month the version applies to. Every node with data must have a weight; the figures are then recomputed from the first affected month.',

@@ -703,6 +703,7 @@ export const vi = {
       province: 'Toàn tỉnh',
       counts: '{products} sản phẩm, {classes} ngành cấp 4, {divisions} ngành cấp 2, {sections} ngành cấp 1',
       viewTree: 'Xem cây',
+      exportOf: 'Tải CSV bộ quyền số {version}',
       activate: 'Kích hoạt',
       activateTitle: 'Kích hoạt bộ quyền số năm gốc {version}',
       activateHelp: 'Chọn tháng đầu tiên bộ quyền số được áp dụng. Hệ thống kiểm tra mọi nút có số liệu đều có quyền số, rồi tính lại các chỉ số từ tháng bị ảnh hưởng.',

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Input, Modal, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { ApartmentOutlined, CheckCircleOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
-import { activateWeightVersion, getWeightTree, importWeights, listWeightVersions, type TWeightImportResult, type TWeightNode, type TWeightVersion } from '../../api/basket';
+import { ApartmentOutlined, CheckCircleOutlined, DownloadOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
+import { activateWeightVersion, getWeightTree, importWeights, listWeightVersions, weightsCsvUrl, type TWeightImportResult, type TWeightNode, type TWeightVersion } from '../../api/basket';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useLocale, useT, type TKey } from '../../i18n/I18nProvider';
@@ -82,7 +82,7 @@ export const WeightsTab = () => {
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 230,
+      width: 280,
       render: (_v, v) => (
         <Space wrap>
           <Button size="small" icon={<ApartmentOutlined />} type={v.version === version ? 'primary' : 'default'} onClick={() => { setSelected(v.version); setScope('ALL'); }}>
@@ -91,6 +91,7 @@ export const WeightsTab = () => {
           <Button size="small" icon={<CheckCircleOutlined />} onClick={() => { setActivating(v); setValidFrom(v.validFrom); setActivateError(null); }}>
             {t('basket.weights.activate')}
           </Button>
+          <Button size="small" icon={<DownloadOutlined />} href={weightsCsvUrl(v.version)} download aria-label={t('basket.weights.exportOf', { version: v.version })} title={t('basket.weights.exportOf', { version: v.version })} />
         </Space>
       ),
     },
