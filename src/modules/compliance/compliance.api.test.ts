@@ -210,6 +210,23 @@ describe('compliance cost and simplification review', () => {
     assert.equal((await as(t, officer).get('/api/compliance/dashboard')).json().needsAbolition, 0);
   });
 
+  it('two editors saving the same revision: one wins, the other gets 409 and must reload', async () => {
+    const code = '2.000781.H26';
+    const first = await as(t, desk).send('PUT', `/api/compliance/reviews/${code}/model`, { reviewDate: '2025-10-01', before: model([5]) });
+    assert.equal(first.statusCode, 200, first.body);
+    const revision = first.json().revision;
+    const admin = await login(t, 'admin');
+    const [a, b] = await Promise.all([
+      as(t, desk).send('PUT', `/api/compliance/reviews/${code}/model`, { reviewDate: '2025-10-01', before: model([6]), expectedRevision: revision }),
+      as(t, admin).send('PUT', `/api/compliance/reviews/${code}/model`, { reviewDate: '2025-10-01', before: model([7]), expectedRevision: revision }),
+    ]);
+    assert.deepEqual([a.statusCode, b.statusCode].sort(), [200, 409]);
+    const winner = a.statusCode === 200 ? 6 : 7;
+    const stored = (await as(t, officer).get(`/api/compliance/reviews/${code}`)).json();
+    assert.equal(stored.before.steps[0].hours, winner);
+    assert.equal(stored.revision, revision + 1);
+  });
+
   it('lets staff read and only procedure managers write', async () => {
     const leader = await login(t, 'lanhdao');
     assert.equal((await as(t, leader).get('/api/compliance/dashboard')).statusCode, 200);

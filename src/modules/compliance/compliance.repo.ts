@@ -21,6 +21,9 @@ export const listIncomeRates = (db: TDbOrTx) =>
 /** Locks every setting (a change is checked against all of them and all reviews). */
 export const lockIncomeRates = (db: TDbOrTx) => db.select().from(complianceIncomeRates).orderBy(asc(complianceIncomeRates.effectiveFrom)).for('update');
 
+/** Reads the settings under a share lock: a review being saved keeps its setting from being changed meanwhile. */
+export const shareIncomeRates = (db: TDbOrTx) => db.select().from(complianceIncomeRates).for('share');
+
 export const insertIncomeRate = async (db: TDbOrTx, row: typeof complianceIncomeRates.$inferInsert) => (await db.insert(complianceIncomeRates).values(row).returning())[0];
 
 export const updateIncomeRate = async (db: TDbOrTx, id: number, row: Partial<typeof complianceIncomeRates.$inferInsert>) =>

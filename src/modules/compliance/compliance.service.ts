@@ -27,6 +27,7 @@ import {
   listReviews,
   lockIncomeRates,
   lockReview,
+  shareIncomeRates,
   updateIncomeRate,
   updateReview,
   type TIncomeRateRow,
@@ -264,6 +265,8 @@ export const createComplianceService = ({ db, procedureService }: { db: TDb; pro
     if (errors.length) throw invalid(errors);
 
     await db.transaction(async (tx) => {
+      // Checked again under a share lock: a setting deleted or moved since the check above would leave the review without one.
+      if (!incomeRateAt(await shareIncomeRates(tx), body.reviewDate)) throw invalid([{ path: 'body.reviewDate', message: `no income-per-hour setting is in force on ${body.reviewDate}; add one first` }]);
       const review = await lockReview(tx, procedure.id);
       const status = review.status as TReviewStatus;
       if (!EDITABLE_STATUSES.includes(status)) throw new AppError('CONFLICT', `the review is ${status}; ${status === 'ADOPTED' ? 'reopen it (SIMPLIFICATION_PROPOSED) to change the models' : 'it cannot change any more'}`, { path: 'status', status });

@@ -1570,6 +1570,7 @@ export const en: TDictionary = {
     },
     kpi: {
       coverage: 'Review progress',
+      complete: '100% of procedures reviewed',
       coverageValue: '{reviewed} of {total} procedures reviewed',
       before: 'Annual compliance cost before',
       after: 'Annual compliance cost after',

@@ -1571,6 +1571,7 @@ export const vi = {
     },
     kpi: {
       coverage: 'Tiến độ rà soát',
+      complete: 'Đã rà soát 100% thủ tục',
       coverageValue: 'Đã rà soát {reviewed}/{total} thủ tục',
       before: 'Chi phí tuân thủ/năm trước rà soát',
       after: 'Chi phí tuân thủ/năm sau rà soát',

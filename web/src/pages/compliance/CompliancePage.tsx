@@ -74,6 +74,7 @@ const CompliancePage = () => {
           <Card className="compliance-kpi" loading={!d} data-testid="kpi-coverage">
             <Typography.Text type="secondary">{t('compliance.kpi.coverage')}</Typography.Text>
             <div className="compliance-kpi-value">{d ? t('compliance.kpi.coverageValue', { reviewed: format.number(d.reviewed), total: format.number(d.total) }) : ''}</div>
+            {d?.coveragePct === 100 && <Tag color="success">{t('compliance.kpi.complete')}</Tag>}
             <Progress percent={d?.coveragePct ? Math.round(d.coveragePct * 10) / 10 : 0} format={(p) => format.percent(p ?? 0, 1)} status={d?.coveragePct === 100 ? 'success' : 'normal'} />
           </Card>
         </Col>
