@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
@@ -184,11 +185,43 @@ describe('monthly reports (browser, real server)', () => {
     await history.getByText('doanhnghiep').first().waitFor();
     await screenshot(officer.page, 'history');
 
-    // In English: the same page with the English texts and the accepted state.
+    // The prefilled XLSX template: a negative value is refused with its row and column, nothing is
+    // saved; a valid file becomes the draft.
+    const template = await ent.context.request.get(`${server.baseUrl}${API_REPORT}/template.xlsx`);
+    assert.equal(template.status(), 200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await template.body()) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('BaoCao');
+    assert.ok(sheet);
+    let itemRow = 0;
+    sheet.eachRow((r, n) => {
+      if (r.getCell(1).value === ITEM) itemRow = n;
+    });
+    assert.equal(sheet.getRow(itemRow).getCell(7).value, big + 1, 'the template holds the accepted value');
+    const uploadTemplate = async (value: number) => {
+      sheet.getRow(itemRow).getCell(7).value = value;
+      const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+      const answered = ent.page.waitForResponse((r) => r.url().endsWith(`${API_REPORT}/template`) && r.request().method() === 'POST');
+      await ent.page.locator('input[type="file"]').setInputFiles({ name: 'bao-cao.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+      return answered;
+    };
+    await ent.page.reload();
+    await settled(ent.page);
+    assert.equal((await uploadTemplate(-1)).status(), 400);
+    const fileErrors = ent.page.locator('.report-file-errors');
+    await fileErrors.waitFor();
+    assert.match(await fileErrors.innerText(), new RegExp(`${itemRow}\\s+G \\(Giá trị\\)\\s+must not be negative`));
+    assert.equal((await statusTag(ent.page).innerText()).trim(), 'Đã chấp nhận', 'nothing saved');
+    await screenshot(ent.page, 'template-errors');
+    assert.equal((await uploadTemplate(big + 2)).status(), 200);
+    await statusTag(ent.page).filter({ hasText: 'Đang nhập (nháp)' }).waitFor({ timeout: 15_000 });
+    assert.equal((await valueInput(ent.page).inputValue()).replace(/\D/g, ''), String(big + 2));
+
+    // In English: the same page with the English texts and the draft state.
     await ent.page.reload();
     await ent.page.locator('.language-switch').first().getByText('EN', { exact: true }).click();
     await heading(ent.page).filter({ hasText: `Monthly industrial production report – ${lastMonth}` }).waitFor();
-    await statusTag(ent.page).filter({ hasText: 'Accepted' }).waitFor();
+    await statusTag(ent.page).filter({ hasText: 'Draft' }).waitFor();
     assert.match(await ent.page.locator('.report-entry-table thead').innerText(), /This month/);
     await screenshot(ent.page, 'entry-english');
 
