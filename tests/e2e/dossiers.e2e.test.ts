@@ -83,7 +83,7 @@ describe('one-stop dossiers in the browser', { timeout: 300_000 }, () => {
     await page.locator('input[type=file]').setInputFiles({ name: 'don-de-nghi.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByText('don-de-nghi.pdf').waitFor();
     await screenshot(page, 'submit');
-    await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    await page.getByRole('button', { name: /Nộp hồ sơ$/ }).click();
     await heading(page).filter({ hasText: 'Hồ sơ Chưa cấp mã' }).waitFor({ timeout: 20_000 });
     await page.locator('.ant-tag').filter({ hasText: 'Mới đăng ký' }).first().waitFor();
     await screenshot(page, 'submitted');

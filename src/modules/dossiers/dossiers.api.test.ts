@@ -76,7 +76,9 @@ describe('one-stop dossiers', () => {
     assert.equal(submitted.json().nationalStatus, 1);
 
     const waiting = (await as(t, desk).get('/api/dossiers/queue?state=SUBMITTED')).json();
-    assert.ok(waiting.items.some((i: { id: number }) => i.id === id), 'a submitted dossier waits in the one-stop queue');
+    const waitingItem = waiting.items.find((i: { id: number }) => i.id === id);
+    assert.ok(waitingItem, 'a submitted dossier waits in the one-stop queue');
+    assert.match(waitingItem.title, /an toàn thực phẩm đối với cơ sở/, 'named after its own procedure');
     const inbox = (await as(t, desk).get('/api/notifications')).json();
     assert.ok(inbox.items.some((n: { caseId: number }) => n.caseId === id));
 

@@ -25,7 +25,8 @@ export const findDossiersWithNames = (db: TDbOrTx, ids: number[]) =>
     ? db
         .select({
           dossier: dossiers,
-          name: sql<string>`coalesce((select v.name from procedure_versions v where v.id = ${dossiers.procedureVersionId}), (select v.name from procedure_versions v where v.procedure_id = ${dossiers.procedureId} order by v.effective_from desc limit 1))`,
+          // Columns qualified by hand: an unqualified procedure_id would bind to v inside the subquery.
+          name: sql<string>`coalesce((select v.name from procedure_versions v where v.id = "dossiers"."procedure_version_id"), (select v.name from procedure_versions v where v.procedure_id = "dossiers"."procedure_id" and v.change_kind <> 'ABOLISHED' order by v.effective_from desc limit 1))`,
         })
         .from(dossiers)
         .where(inArray(dossiers.caseId, ids))

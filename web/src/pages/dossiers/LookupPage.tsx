@@ -29,7 +29,7 @@ const LookupPage = () => {
         <Typography.Paragraph type="secondary">{t('dossiers.lookup.intro')}</Typography.Paragraph>
         <Form layout="inline" className="dossier-lookup-form" onFinish={() => setParams(text.trim() ? { code: text.trim().toUpperCase() } : {})}>
           <Form.Item label={t('dossiers.lookup.code')} style={{ flex: '1 1 360px' }}>
-            <Input value={text} onChange={(e) => setText(e.target.value)} placeholder={t('dossiers.lookup.placeholder')} allowClear />
+            <Input aria-label={t('dossiers.lookup.code')} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('dossiers.lookup.placeholder')} allowClear />
           </Form.Item>
           <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
             {t('dossiers.lookup.search')}

@@ -113,7 +113,7 @@ const WorkQueuePage = () => {
   const counts = query.data?.counts;
   const columns: TableColumnsType<TDossierSummary> = [
     { title: t('dossiers.common.code'), key: 'code', width: 230, render: (_, d) => <Link to={`/dossiers/${d.id}`}>{d.code ?? t('dossiers.common.noCode')}</Link> },
-    { title: t('dossiers.common.procedure'), dataIndex: 'title', ellipsis: true },
+    { title: t('dossiers.common.procedure'), dataIndex: 'title', width: 380 },
     { title: t('dossiers.common.applicant'), dataIndex: 'applicantName', width: 220, ellipsis: true },
     { title: t('dossiers.common.state'), key: 'state', width: 180, render: (_, d) => <StateTag state={d.state} /> },
     { title: t('dossiers.common.unit'), key: 'unit', width: 200, render: (_, d) => labels.unit(d.unitCode) },
@@ -205,7 +205,7 @@ const WorkQueuePage = () => {
           loading={query.loading}
           columns={columns}
           dataSource={query.data?.items ?? []}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1430 }}
           pagination={{ current: page, pageSize: 20, total: query.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         />
       </Card>
