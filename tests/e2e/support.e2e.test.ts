@@ -202,4 +202,49 @@ describe('enterprise support (browser, real server)', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  it('petition: the enterprise files, an officer routes and drafts, the leader approves, the enterprise reads the reply and closes it', { timeout: 150_000 }, async () => {
+    const subject = 'Đề nghị hướng dẫn thủ tục cấp phép bán lẻ rượu E2E';
+    const reply = 'Sở Công Thương hướng dẫn doanh nghiệp nộp hồ sơ trực tuyến; thời hạn giải quyết 10 ngày làm việc.';
+    const ent = await signIn('doanhnghiep');
+    await ent.page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Kiến nghị doanh nghiệp' }).click();
+    await expectHeading(ent.page, 'Kiến nghị, phản ánh của doanh nghiệp');
+    await ent.page.getByRole('button', { name: 'Gửi kiến nghị' }).click();
+    const dialog = ent.page.getByRole('dialog');
+    await dialog.getByLabel('Lĩnh vực').click();
+    await pickOption(ent.page, 'Thị trường, thương mại');
+    await dialog.getByLabel('Tiêu đề').fill(subject);
+    await dialog.getByLabel('Nội dung').fill('Doanh nghiệp đề nghị được hướng dẫn hồ sơ cấp giấy phép bán lẻ sản phẩm rượu tại cửa hàng mới.');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await ent.page.waitForURL(/\/petitions\/\d+$/);
+    const url = ent.page.url();
+    await ent.page.getByText('Đã tiếp nhận').first().waitFor();
+    await screenshot(ent.page, 'petition-filed-1280');
+
+    const officer = await signIn('canbo.tm');
+    await officer.page.goto(url);
+    await officer.page.getByLabel('Cơ quan xử lý').click();
+    await pickOption(officer.page, 'Phòng Quản lý thương mại');
+    await officer.page.getByRole('button', { name: 'Chuyển xử lý' }).click();
+    await officer.page.getByText('Đang xử lý').first().waitFor();
+    await officer.page.getByLabel('Dự thảo trả lời').fill(reply);
+    await officer.page.getByRole('button', { name: 'Lưu dự thảo trả lời' }).click();
+    await officer.page.getByText('Chờ lãnh đạo duyệt').first().waitFor();
+    await screenshot(officer.page, 'petition-drafted-1280');
+
+    const leader = await signIn('lanhdao');
+    await leader.page.goto(url);
+    await leader.page.getByRole('button', { name: 'Duyệt và gửi trả lời' }).click();
+    await leader.page.getByText('Trả lời đúng hạn').waitFor();
+
+    await ent.page.reload();
+    await ent.page.locator('.petition-reply').getByText(reply).waitFor();
+    await ent.page.getByRole('button', { name: 'Hài lòng, đóng kiến nghị' }).click();
+    await ent.page.getByText('Đã đóng').first().waitFor();
+    await screenshot(ent.page, 'petition-closed-1280');
+    for (const opened of [ent, officer, leader]) {
+      assert.deepEqual(opened.problems, []);
+      await opened.context.close();
+    }
+  });
 });

@@ -21,10 +21,20 @@ describe('enterprise petitions on the case engine', () => {
     return a;
   };
   const count = async () => (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(petitions))[0].n;
+  const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(200, 0x20), Buffer.from('\n%%EOF\n')]);
+  const upload = (s: TSession, id: number, fileName: string, bytes: Buffer) => {
+    const boundary = '----ctpetition';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return t.app.inject({ method: 'POST', url: `/api/petitions/${id}/attachments`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+  };
   const move = (s: TSession, id: number, body: Record<string, unknown>) => as(t, s).send('POST', `/api/petitions/${id}/transitions`, body);
 
   before(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ CASE_ATTACHMENT_MAX_BYTES: '4096' });
     enterprise = await login(t, 'doanhnghiep');
     coordinator = await login(t, 'canbo.tm');
     industry = await login(t, 'canbo.cn');
@@ -48,6 +58,17 @@ describe('enterprise petitions on the case engine', () => {
     assert.match(p.code, /^KN-\d{4}-\d{6}$/);
     assert.deepEqual(p.pciSubindices, ['INFORMAL_CHARGES', 'TIME_COSTS'].sort());
     assert.equal(p.dueAt, null, 'the deadline starts when the petition is routed');
+
+    // A file comes with it; too large or the wrong type is refused and nothing is stored.
+    const pdf = await upload(enterprise, p.id, 'so-do-tram.pdf', PDF);
+    assert.equal(pdf.statusCode, 201, pdf.body);
+    assert.equal((await upload(enterprise, p.id, 'lon.pdf', Buffer.concat([PDF, Buffer.alloc(5000, 0x20)]))).statusCode, 413);
+    assert.equal((await upload(enterprise, p.id, 'x.exe', Buffer.from('MZ....'))).statusCode, 415);
+    const withFile = (await as(t, enterprise).get(`/api/petitions/${p.id}`)).json();
+    assert.deepEqual(withFile.attachments.map((a: { fileName: string }) => a.fileName), ['so-do-tram.pdf']);
+    const downloaded = await as(t, coordinator).get(`/api/petitions/${p.id}/attachments/${pdf.json().id}`);
+    assert.equal(downloaded.statusCode, 200);
+    assert.ok(downloaded.rawPayload.subarray(0, 5).equals(Buffer.from('%PDF-')));
 
     // The coordinator routes it to EVN (own deadline 10 working days for electricity).
     const routed = await move(coordinator, p.id, { transition: 'assign', agencyId: agency('EVNHANOI').id });

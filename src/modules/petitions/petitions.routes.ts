@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { ERROR_RESPONSES, type TApp } from '../../server/app-types';
+import { readUpload } from '../../lib/multipart';
+import { ERROR_RESPONSES, ZErrorBody, type TApp } from '../../server/app-types';
 import { contextOf } from '../../server/request-context';
 import { ZPetition, ZPetitionBody, ZPetitionListQuery, ZPetitionSummary, ZPublicationBody, ZQaItem, ZTransitionBody } from './petitions.schemas';
 import type { TPetitionService } from './petitions.service';
 
+const disposition = (fileName: string) => `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 const ZId = z.strictObject({ id: z.coerce.number().int().min(1).max(2 ** 53 - 1) });
 
 /** Enterprise petitions: filing, routing, replies, rating and the public Q&A. */
@@ -74,5 +76,40 @@ export const registerPetitionRoutes = (app: TApp, { petitionService }: { petitio
     config: { access: 'support.manage' },
     schema: { tags: ['petitions'], summary: 'Publish the approved answer as an anonymised Q&A', params: ZId, body: ZPublicationBody, response: { 200: ZPetition, ...ERROR_RESPONSES } },
     handler: async (request) => petitionService.publish(contextOf(request), request.params.id, request.body),
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/petitions/:id/attachments',
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['petitions'],
+      summary: 'Add a file to an open petition (multipart field "file"); size and type limits from configuration (413, 415)',
+      params: ZId,
+      consumes: ['multipart/form-data'],
+      response: { 201: z.object({ id: z.number().int(), fileName: z.string(), sizeBytes: z.number().int() }), 413: ZErrorBody, 415: ZErrorBody, ...ERROR_RESPONSES },
+    },
+    handler: async (request, reply) => {
+      const upload = await readUpload(request);
+      const a = await petitionService.uploadAttachment(contextOf(request), request.params.id, { fileName: upload.filename, bytes: upload.bytes });
+      return reply.code(201).send({ id: a.id, fileName: a.fileName, sizeBytes: a.sizeBytes });
+    },
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/api/petitions/:id/attachments/:attachmentId',
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['petitions'],
+      summary: 'Download a file of a petition',
+      params: z.strictObject({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }),
+      response: { 200: z.any().describe('the file'), ...ERROR_RESPONSES },
+    },
+    handler: async (request, reply) => {
+      const found = await petitionService.downloadAttachment(contextOf(request), request.params.id, request.params.attachmentId);
+      reply.header('content-disposition', disposition(found.attachment.fileName));
+      return reply.type(found.attachment.contentType).send(found.bytes);
+    },
   });
 };

@@ -70,6 +70,7 @@ export const ZPetition = ZPetitionSummary.extend({
   pciSubindices: z.array(z.string()),
   publication: z.object({ question: z.string(), answer: z.string(), publishedAt: z.string() }).nullable(),
   allowedTransitions: z.array(z.string()),
+  attachments: z.array(z.object({ id: z.number().int(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int(), uploadedAt: z.string() })),
   timeline: z.array(z.object({ at: z.string(), transition: z.string().nullable(), fromState: z.string().nullable(), toState: z.string().nullable(), actorName: z.string(), unitCode: z.string().nullable(), reason: z.string().nullable() })),
 });
 

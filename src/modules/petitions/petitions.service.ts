@@ -192,10 +192,11 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
   const getPetition = async (ctx: TRequestContext, id: number) => {
     const found = await loadVisible(ctx, id);
     const isPetitioner = found.relations.has('PETITIONER');
-    const [{ events }, conference, routing] = await Promise.all([
+    const [{ events }, conference, routing, files] = await Promise.all([
       engine.timeline(id, { publicOnly: isPetitioner }),
       found.petition.conferenceId ? supportService.findConferenceRef(found.petition.conferenceId) : Promise.resolve(null),
       supportService.getPetitionRouting(found.petition.categoryCode, found.petition.agencyId),
+      engine.attachments(id),
     ]);
     const p = found.petition;
     return {
@@ -211,15 +212,34 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
       pciSubindices: routing.pciSubindices,
       publication: p.publishedAt && p.publicQuestion && p.publicAnswer ? { question: p.publicQuestion, answer: p.publicAnswer, publishedAt: p.publishedAt.toISOString() } : null,
       allowedTransitions: engine.allowedTransitions(found.actor, found.caseRow),
-      timeline: events.map((e) => ({ at: e.at.toISOString(), transition: e.transition, fromState: e.fromState, toState: e.toState, actorName: isPetitioner && e.kind !== 'OPEN' ? 'Sở Công Thương' : e.actorName, unitCode: isPetitioner ? null : e.unitCode, reason: e.reason })),
+      attachments: files
+        .filter((f) => !isPetitioner || f.purpose === 'COMPONENT')
+        .map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, sizeBytes: f.sizeBytes, uploadedAt: f.uploadedAt.toISOString() })),
+      timeline: events.map((e) => ({ at: e.at.toISOString(), transition: e.transition, fromState: e.fromState, toState: e.toState, actorName: isPetitioner && e.kind !== 'OPEN' && e.transition !== 'accept' && e.transition !== 'reopen' ? 'Sở Công Thương' : e.actorName, unitCode: isPetitioner ? null : e.unitCode, reason: e.reason })),
     };
+  };
+
+  /** Adds a file to an open petition: the enterprise's users or Department staff (limits: the engine, 413/415). */
+  const uploadAttachment = async (ctx: TRequestContext, id: number, input: { fileName: string; bytes: Buffer }) => {
+    const { relations, caseRow } = await loadVisible(ctx, id);
+    if (!relations.has('PETITIONER') && !relations.has('STAFF')) throw forbidden('You may not add files to this petition');
+    if (petitionCaseType.finalStates.includes(caseRow.state as TPetitionState)) throw new AppError('INVALID_TRANSITION', 'The petition is closed; no more files', { allowed: [] });
+    return engine.run(ctx, (w) => w.attach({ caseId: id, purpose: relations.has('PETITIONER') ? 'COMPONENT' : 'OTHER', fileName: input.fileName, bytes: input.bytes, isPublic: false }));
+  };
+
+  /** A file of a petition: staff read all; the enterprise reads the files its users uploaded. */
+  const downloadAttachment = async (ctx: TRequestContext, id: number, attachmentId: number) => {
+    const { relations } = await loadVisible(ctx, id);
+    const found = await engine.readAttachment(id, attachmentId);
+    if (!found || (!relations.has('STAFF') && found.attachment.purpose !== 'COMPONENT')) throw notFound('Attachment');
+    return found;
   };
 
   /** The published anonymised questions and answers (public). */
   const listQa = async () =>
     (await findPublishedQa(db)).flatMap((q) => (q.question && q.answer && q.publishedAt ? [{ id: q.id, category: q.category, question: q.question, answer: q.answer, publishedAt: q.publishedAt.toISOString() }] : []));
 
-  return { file, transition, publish, listPetitions, getPetition, listQa, findPetition: (id: number) => findPetition(db, id) };
+  return { file, transition, publish, listPetitions, getPetition, listQa, uploadAttachment, downloadAttachment, findPetition: (id: number) => findPetition(db, id) };
 };
 
 export type TPetitionService = ReturnType<typeof createPetitionService>;

@@ -1,5 +1,5 @@
 /** Enterprise petitions (kiến nghị, phản ánh) and the public Q&A. */
-import { api } from './client';
+import { api, apiUrl } from './client';
 import type { TPetitionCategory } from './support';
 
 export type TPetitionState = 'RECEIVED' | 'IN_PROGRESS' | 'REPLY_DRAFTED' | 'ANSWERED' | 'CLOSED' | 'REJECTED';
@@ -35,6 +35,7 @@ export type TPetition = TPetitionSummary & {
   pciSubindices: string[];
   publication: { question: string; answer: string; publishedAt: string } | null;
   allowedTransitions: TPetitionTransition[];
+  attachments: { id: number; fileName: string; contentType: string; sizeBytes: number; uploadedAt: string }[];
   timeline: { at: string; transition: string | null; fromState: string | null; toState: string | null; actorName: string; unitCode: string | null; reason: string | null }[];
 };
 
@@ -54,4 +55,10 @@ export const getPetition = (id: number, signal?: AbortSignal) => api.get<TPetiti
 export const filePetition = (body: TPetitionBody) => api.post<TPetition>('/api/petitions', body);
 export const movePetition = (id: number, body: { transition: TPetitionTransition; reason?: string; agencyId?: number; reply?: string }) => api.post<TPetition>(`/api/petitions/${id}/transitions`, body);
 export const publishPetition = (id: number, body: { question: string; answer: string }) => api.post<TPetition>(`/api/petitions/${id}/publication`, body);
+export const uploadPetitionFile = (id: number, file: File) => {
+  const form = new FormData();
+  form.append('file', file);
+  return api.postForm<{ id: number; fileName: string; sizeBytes: number }>(`/api/petitions/${id}/attachments`, form);
+};
+export const petitionFileUrl = (id: number, attachmentId: number) => apiUrl(`/api/petitions/${id}/attachments/${attachmentId}`);
 export const listQa = (signal?: AbortSignal) => api.get<{ items: TQaItem[] }>('/api/petitions/qa', undefined, signal);

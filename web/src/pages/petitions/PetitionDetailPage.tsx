@@ -110,6 +110,11 @@ const PetitionDetailPage = () => {
           <Card title={<Typography.Title level={2} className="card-title">{t('petitions.reply')}</Typography.Title>}>
             {p.reply ? <Typography.Paragraph className="support-summary petition-reply">{p.reply}</Typography.Paragraph> : <Typography.Text type="secondary">{t('petitions.noReply')}</Typography.Text>}
           </Card>
+          {isStaff && p.draftReply && !allowed.includes('draft_reply') && !allowed.includes('approve_reply') && (
+            <Card title={<Typography.Title level={2} className="card-title">{t('petitions.draftReply')}</Typography.Title>}>
+              <Typography.Paragraph className="support-summary">{p.draftReply}</Typography.Paragraph>
+            </Card>
+          )}
           {(allowed.length > 0 || canPublish) && (
             <Card title={<Typography.Title level={2} className="card-title">{t('petitions.actionsTitle')}</Typography.Title>}>
               <Form layout="vertical">
@@ -118,7 +123,7 @@ const PetitionDetailPage = () => {
                     <Select aria-label={t('petitions.agency')} showSearch optionFilterProp="label" value={agencyId} onChange={setAgencyId} style={{ maxWidth: 480 }} options={(agencies.data?.items ?? []).filter((a) => a.isActive).map((a) => ({ value: a.id, label: a.name }))} />
                   </Form.Item>
                 )}
-                {(allowed.includes('draft_reply') || p.draftReply) && isStaff && (
+                {(allowed.includes('draft_reply') || (p.draftReply && allowed.includes('approve_reply'))) && isStaff && (
                   <Form.Item label={t('petitions.draftReply')}>
                     <Input.TextArea aria-label={t('petitions.draftReply')} rows={5} value={reply} onChange={(e) => setReply(e.target.value)} readOnly={!allowed.includes('draft_reply')} maxLength={20000} />
                   </Form.Item>
