@@ -26,16 +26,23 @@ const HEADINGS: Record<string, { vi: string; en: string }> = {
   '/procedures': { vi: 'Thủ tục hành chính', en: 'Administrative procedures' },
   '/procedures/decisions': { vi: 'Quyết định công bố thủ tục hành chính', en: 'Procedure publication decisions' },
   '/admin/calendar': { vi: 'Lịch làm việc', en: 'Working calendar' },
+  '/reports/review': { vi: 'Duyệt báo cáo thống kê', en: 'Review statistical reports' },
+  '/reports/completeness': { vi: 'Tình hình nộp báo cáo', en: 'Report completeness' },
+  '/reports/import': { vi: 'Nhập số liệu báo cáo từ tệp CSV', en: 'Import report data from CSV' },
+  '/briefing': { vi: 'Báo cáo tình hình kinh tế tháng', en: 'Monthly economic briefing' },
 };
 const ADMIN_PATHS = ['/admin/users', '/admin/audit', '/admin/units', '/admin/outbox', '/admin/calendar'];
 /** Enterprise registry pages of the Department's staff (reading), and of writers. */
 const ENTERPRISE_READ_PATHS = ['/enterprises', '/enterprises/structure', '/enterprises/proposals'];
 const ENTERPRISE_WRITE_PATHS = [...ENTERPRISE_READ_PATHS, '/enterprises/import'];
+/** Statistical report pages of the Department's staff (reading), and of the statistics managers. */
+const REPORT_READ_PATHS = ['/reports/review', '/reports/completeness', '/briefing'];
+const REPORT_MANAGE_PATHS = [...REPORT_READ_PATHS, '/reports/import'];
 
 type TRoleCase = { username: string; roleLabel: string; navigation: string[] };
 const ROLE_CASES: TRoleCase[] = [
-  { username: 'admin', roleLabel: 'Quản trị hệ thống', navigation: ['/', '/indicators', '/account', '/procedures', '/procedures/decisions', ...ENTERPRISE_WRITE_PATHS, ...ADMIN_PATHS, '/docs'] },
-  { username: 'lanhdao', roleLabel: 'Lãnh đạo Sở', navigation: ['/', '/indicators', '/account', '/procedures', ...ENTERPRISE_READ_PATHS] },
+  { username: 'admin', roleLabel: 'Quản trị hệ thống', navigation: ['/', '/indicators', '/account', '/procedures', '/procedures/decisions', ...ENTERPRISE_WRITE_PATHS, ...REPORT_MANAGE_PATHS, ...ADMIN_PATHS, '/docs'] },
+  { username: 'lanhdao', roleLabel: 'Lãnh đạo Sở', navigation: ['/', '/indicators', '/account', '/procedures', ...ENTERPRISE_READ_PATHS, ...REPORT_READ_PATHS] },
 ];
 
 let server: TTestServer;
