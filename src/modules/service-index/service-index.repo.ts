@@ -340,3 +340,16 @@ export const findUserNames = (db: TDbOrTx, ids: readonly number[]) =>
         db,
         sql`select id, display_name from users where id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::int)`,
       );
+
+/**
+ * A stamp that changes whenever a statistic may change: a new case, a journal row (every case
+ * change writes one), an evaluation, a catalogue version. Each part is an index-only lookup.
+ */
+export const findDataStamp = async (db: TDbOrTx): Promise<string> => {
+  const [row] = await queryRows<{ stamp: string }>(
+    db,
+    sql`select concat_ws('|', (select max(id) from cases), (select max(id) from case_events), (select max(evaluated_at) from dossier_evaluations)::text,
+                         (select max(id) from procedure_versions)) as stamp`,
+  );
+  return row?.stamp ?? '';
+};

@@ -19,6 +19,7 @@ import {
   aggregateTt01,
   countFinished,
   findCatalogueAt,
+  findDataStamp,
   findFacts,
   findSteps,
   findSupplements,
@@ -31,6 +32,9 @@ import type { TStatsQuery } from './service-index.schemas';
 
 /** Longest period a statistic may cover (days). */
 const MAX_PERIOD_DAYS = 3700;
+/** Answers are reused while the data stamp is unchanged, at most this long (dossiers in progress become overdue with time). */
+const ANSWER_TTL_MS = 60_000;
+const ANSWER_CACHE_SIZE = 200;
 
 export type TPeriod = { from: string; to: string; asOf: string; filter: TStatsFilter; periodEndMs: number; asOfMs: number };
 
@@ -102,6 +106,24 @@ export const procedureOfRow = (row: TCatalogueRow): TCatalogueProcedure => {
 export type TLabelledRow<T> = T & { key: string; label: string };
 
 export const createServiceIndexService = ({ db, calendarService, now = () => Date.now() }: { db: TDb; calendarService: Pick<TCalendarService, 'getWorkCalendar'>; now?: () => number }) => {
+  /**
+   * Answer cache per process: an answer is reused while the data stamp (findDataStamp) is the
+   * same and it is younger than ANSWER_TTL_MS. The database stays the source of truth; another
+   * process's change shows through the stamp.
+   */
+  const answers = new Map<string, { stamp: string; at: number; value: unknown }>();
+  const cached = async <T>(name: string, query: unknown, compute: () => Promise<T>): Promise<T> => {
+    const key = `${name}:${JSON.stringify(query)}`;
+    const stamp = await findDataStamp(db);
+    const hit = answers.get(key);
+    if (hit && hit.stamp === stamp && now() - hit.at < ANSWER_TTL_MS) return hit.value as T;
+    const value = await compute();
+    answers.delete(key);
+    answers.set(key, { stamp, at: now(), value });
+    if (answers.size > ANSWER_CACHE_SIZE) answers.delete(answers.keys().next().value as string);
+    return value;
+  };
+
   /** Validates the period and builds the SQL filter (Vietnam days, end inclusive). */
   const resolvePeriod = (q: TStatsQuery): TPeriod => {
     const dayOf = (field: 'from' | 'to'): number => {
@@ -148,7 +170,7 @@ export const createServiceIndexService = ({ db, calendarService, now = () => Dat
 
   const catalogueAt = async (p: TPeriod) => (await findCatalogueAt(db, p.to)).map(procedureOfRow);
 
-  const getOnTime = async (q: TStatsQuery & { by: TGroupBy }) => {
+  const getOnTimeUncached = async (q: TStatsQuery & { by: TGroupBy }) => {
     const p = resolvePeriod(q);
     const cal = await calendarService.getWorkCalendar();
     const [aggregates, open, catalogue] = await Promise.all([aggregateOnTime(db, p.filter, asOfText(p), q.by), loadOpen(cal, p), q.by === 'procedure' ? catalogueAt(p) : Promise.resolve([])]);
@@ -219,7 +241,7 @@ export const createServiceIndexService = ({ db, calendarService, now = () => Dat
     return merge766Counts(stored, count766(cal, open));
   };
 
-  const get766 = async (q: TStatsQuery) => {
+  const get766Uncached = async (q: TStatsQuery) => {
     const p = resolvePeriod(q);
     const cal = await calendarService.getWorkCalendar();
     const [counts, catalogue] = await Promise.all([counts766(cal, p), catalogueAt(p)]);
@@ -238,7 +260,7 @@ export const createServiceIndexService = ({ db, calendarService, now = () => Dat
     return { period: presentPeriod(p), variant: 'NATIONAL_PORTAL' as const, ...summary, indicators, groups };
   };
 
-  const getTt01 = async (q: TStatsQuery & { by: 'agency' | 'unit' | 'officer' }) => {
+  const getTt01Uncached = async (q: TStatsQuery & { by: 'agency' | 'unit' | 'officer' }) => {
     const p = resolvePeriod(q);
     const [rows, catalogue] = await Promise.all([aggregateTt01(db, p.filter, asOfText(p), q.by, DEFAULT_TT01_CONFIG.attitudeLateWithoutComplaint), catalogueAt(p)]);
     const names = q.by === 'officer' ? new Map((await findUserNames(db, rows.filter((r) => r.key !== null).map((r) => Number(r.key)))).map((u) => [String(u.id), u.display_name])) : new Map<string, string>();
@@ -284,7 +306,7 @@ export const createServiceIndexService = ({ db, calendarService, now = () => Dat
     return classified.map((c, k) => ({ row: rows[k], item: c, scores: scoreDossier(c) as TDossierScores }));
   };
 
-  const getTt01Dossiers = async (q: TStatsQuery & { page: number; pageSize: number }) => {
+  const getTt01DossiersUncached = async (q: TStatsQuery & { page: number; pageSize: number }) => {
     const p = resolvePeriod(q);
     const [total, scored, catalogue] = await Promise.all([countFinished(db, p.filter), loadScoredDossiers(p, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }), catalogueAt(p)]);
     const codes = new Map(catalogue.map((c) => [c.id, c.code]));
@@ -311,6 +333,11 @@ export const createServiceIndexService = ({ db, calendarService, now = () => Dat
       })),
     };
   };
+
+  const getOnTime = (q: Parameters<typeof getOnTimeUncached>[0]) => cached('on-time', q, () => getOnTimeUncached(q));
+  const get766 = (q: TStatsQuery) => cached('766', q, () => get766Uncached(q));
+  const getTt01 = (q: Parameters<typeof getTt01Uncached>[0]) => cached('tt01', q, () => getTt01Uncached(q));
+  const getTt01Dossiers = (q: Parameters<typeof getTt01DossiersUncached>[0]) => cached('tt01-dossiers', q, () => getTt01DossiersUncached(q));
 
   return { resolvePeriod, getOnTime, get766, getTt01, getTt01Dossiers, loadScoredDossiers, catalogueAt };
 };
