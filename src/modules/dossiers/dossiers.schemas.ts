@@ -96,6 +96,8 @@ export const ZDossierSummary = z.object({
 
 export const ZDossierDetail = ZDossierSummary.extend({
   procedureCode: z.string(),
+  /** The unit that usually handles the procedure's field (pre-selected for a transfer). */
+  suggestedUnitCode: z.string().nullable(),
   procedureVersionId: z.number().int().nullable(),
   agencyCode: z.string(),
   applicant: z.object({ name: z.string(), idNumber: z.string().nullable(), address: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),

@@ -461,6 +461,7 @@ export const createDossierService = ({
     return {
       ...presentSummary(row, dossier, version?.name ?? names[0]?.name, new Date(), cal),
       procedureCode: procedure?.code ?? '',
+      suggestedUnitCode: procedure ? (UNIT_OF_FIELD[procedure.fieldCode] ?? null) : null,
       procedureVersionId: dossier.procedureVersionId,
       agencyCode: dossier.agencyCode,
       applicant: {

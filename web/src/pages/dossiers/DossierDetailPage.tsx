@@ -89,7 +89,7 @@ const TransitionModal = ({ dossier, transition, onClose, onDone }: { dossier: TD
   return (
     <Modal open title={labels.transition(transition)} onCancel={onClose} onOk={() => form.submit()} okText={t('dossiers.detail.confirm')} okButtonProps={{ danger: DANGER.includes(transition) }} confirmLoading={busy} destroyOnHidden>
       <ApiErrorAlert error={error} fields={['body.reason']} />
-      <Form<TActionForm> form={form} layout="vertical" initialValues={{ feeVnd: dossier.feeVnd || undefined, paidOnline: false }} onFinish={(v) => void run(v)}>
+      <Form<TActionForm> form={form} layout="vertical" initialValues={{ feeVnd: dossier.feeVnd || undefined, paidOnline: false, unitCode: dossier.suggestedUnitCode && dossier.suggestedUnitCode !== 'ONE_STOP' ? dossier.suggestedUnitCode : undefined }} onFinish={(v) => void run(v)}>
         {transition === 'receive' && (
           <Form.Item name="receivedAt" label={t('dossiers.detail.receivedAt')} extra={t('dossiers.desk.receivedAtHint')}>
             <DatePicker showTime format="DD/MM/YYYY HH:mm" />

@@ -59,6 +59,7 @@ export type TAttachment = { id: number; purpose: string; label: string | null; f
 
 export type TDossierDetail = TDossierSummary & {
   procedureCode: string;
+  suggestedUnitCode: TDossierUnit | null;
   procedureVersionId: number | null;
   agencyCode: string;
   applicant: { name: string; idNumber: string | null; address: string; phone: string | null; email: string | null };
