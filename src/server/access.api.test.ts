@@ -156,6 +156,8 @@ const EXPECTED: Record<string, TExpected> = {
   'POST /api/petitions/:id/publication': ['ADMIN', 'canbo.cn', 'canbo.tm'],
   'POST /api/petitions/:id/attachments': 'signed-in',
   'GET /api/petitions/:id/attachments/:attachmentId': 'signed-in',
+  'GET /api/petitions/stats': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
+  'GET /api/petitions/stats.csv': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
   'GET /api/briefings/draft': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
   'POST /api/briefings/docx': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
   'GET /api/briefings/annex': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],

@@ -186,5 +186,24 @@ describe('enterprise petitions on the case engine', () => {
     assert.equal(rejected.statusCode, 200, rejected.body);
     assert.equal(rejected.json().state, 'REJECTED');
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/petitions' })).statusCode, 401);
+
+    // Statistics of the period: indicators 5.1–5.3, by category and agency, PCI weight; CSV export.
+    const stats = await as(t, leader).get('/api/petitions/stats');
+    assert.equal(stats.statusCode, 200, stats.body);
+    const s = stats.json();
+    assert.equal(s.total, 2);
+    assert.equal(s.indicators.classifiedPct, 100);
+    assert.equal(s.indicators.onTimePct, 100);
+    // 2 petitions − 0 dissatisfied now (the first was finally satisfied) − 0 late − 1 repeated = 50%.
+    assert.equal(s.indicators.satisfactionPct, 50);
+    assert.deepEqual(s.byCategory.map((g: { key: string }) => g.key).sort(), ['ELECTRICITY', 'TAX']);
+    assert.ok(s.pci.some((w: { subindex: string; petitions: number }) => w.subindex === 'TIME_COSTS' && w.petitions === 2));
+    assert.equal((await as(t, enterprise).get('/api/petitions/stats')).statusCode, 403);
+    assert.equal((await as(t, leader).get('/api/petitions/stats?from=2026-05-01&to=2026-01-01')).statusCode, 400);
+    const csv = await as(t, leader).get('/api/petitions/stats.csv');
+    assert.equal(csv.statusCode, 200);
+    assert.match(String(csv.headers['content-type']), /text\/csv/);
+    assert.match(csv.body, /category,ELECTRICITY/);
+    assert.match(csv.body, /indicator,5.2,on time %,100/);
   });
 });

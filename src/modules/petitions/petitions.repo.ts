@@ -58,3 +58,12 @@ export const findPublishedQa = (db: TDbOrTx) =>
 
 export const findEnterpriseById = async (db: TDbOrTx, id: number) =>
   (await db.select({ id: enterprises.id, name: enterprises.nameVi, taxCode: enterprises.taxCode, shortName: enterprises.shortName }).from(enterprises).where(eq(enterprises.id, id)).limit(1))[0];
+
+/** The facts statistics need, for petitions opened in [from, to] (Vietnam days). */
+export const findPetitionFacts = (db: TDbOrTx, f: { from: string; to: string }) =>
+  db
+    .select({ petition: petitions, state: cases.state, dueAt: cases.dueAt, agencyName: supportAgencies.name })
+    .from(petitions)
+    .innerJoin(cases, eq(cases.id, petitions.caseId))
+    .leftJoin(supportAgencies, eq(supportAgencies.id, petitions.agencyId))
+    .where(sql`(${cases.openedAt} at time zone 'Asia/Ho_Chi_Minh')::date between ${f.from}::date and ${f.to}::date`);

@@ -112,4 +112,57 @@ export const registerPetitionRoutes = (app: TApp, { petitionService }: { petitio
       return reply.type(found.attachment.contentType).send(found.bytes);
     },
   });
+
+  const ZGroup = z.object({ key: z.string(), name: z.string(), received: z.number().int(), answered: z.number().int(), onTime: z.number().int(), late: z.number().int(), overdue: z.number().int(), satisfied: z.number().int(), unsatisfied: z.number().int() });
+  const ZPeriodQuery = z.strictObject({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional() });
+
+  app.route({
+    method: 'GET',
+    url: '/api/petitions/stats',
+    config: { access: 'support.read' },
+    schema: {
+      tags: ['petitions'],
+      summary: 'Petitions opened in a period: by category and agency, on time or late, satisfaction; QĐ 766 indicators 5.1–5.3; PCI sub-indices they weigh on',
+      querystring: ZPeriodQuery,
+      response: {
+        200: z.object({
+          from: z.string(),
+          to: z.string(),
+          total: z.number().int(),
+          indicators: z.object({ classifiedPct: z.number().nullable(), onTimePct: z.number().nullable(), satisfactionPct: z.number().nullable() }),
+          byCategory: z.array(ZGroup),
+          byAgency: z.array(ZGroup),
+          pci: z.array(z.object({ subindex: z.string(), petitions: z.number().int(), categories: z.array(z.string()) })),
+        }),
+        ...ERROR_RESPONSES,
+      },
+    },
+    handler: async (request) => petitionService.getStats(contextOf(request), request.query),
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/api/petitions/stats.csv',
+    config: { access: 'support.read' },
+    schema: { tags: ['petitions'], summary: 'The statistics by category and by agency as CSV (UTF-8 with BOM)', querystring: ZPeriodQuery, response: { 200: z.any().describe('CSV'), ...ERROR_RESPONSES } },
+    handler: async (request, reply) => {
+      const s = await petitionService.getStats(contextOf(request), request.query);
+      const cell = (v: string | number | null) => {
+        if (v === null) return '';
+        const text = typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : String(v); // formula neutralisation
+        return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+      };
+      const header = ['group', 'key', 'name', 'received', 'answered', 'on_time', 'late', 'overdue', 'satisfied', 'unsatisfied'];
+      const lines = [
+        header.join(','),
+        ...s.byCategory.map((g) => ['category', g.key, g.name, g.received, g.answered, g.onTime, g.late, g.overdue, g.satisfied, g.unsatisfied].map(cell).join(',')),
+        ...s.byAgency.map((g) => ['agency', g.key, g.name, g.received, g.answered, g.onTime, g.late, g.overdue, g.satisfied, g.unsatisfied].map(cell).join(',')),
+        ['indicator', '5.1', 'classified %', s.indicators.classifiedPct, '', '', '', '', '', ''].map(cell).join(','),
+        ['indicator', '5.2', 'on time %', s.indicators.onTimePct, '', '', '', '', '', ''].map(cell).join(','),
+        ['indicator', '5.3', 'satisfaction %', s.indicators.satisfactionPct, '', '', '', '', '', ''].map(cell).join(','),
+      ];
+      reply.header('content-disposition', `attachment; filename="kien-nghi-${s.from}-${s.to}.csv"`);
+      return reply.type('text/csv; charset=utf-8').send(`\uFEFF${lines.join('\r\n')}\r\n`);
+    },
+  });
 };

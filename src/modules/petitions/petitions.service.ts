@@ -7,7 +7,8 @@ import type { TCaseEngine } from '../cases/cases.service';
 import type { TCaseRow } from '../cases/cases.repo';
 import type { TSupportService } from '../support/support.service';
 import { ANSWERED_STATES, PETITION_CASE_TYPE, petitionCaseType, petitionRelationsOf, unitCodeOfAgency, type TPetitionState } from './petition-workflow';
-import { findEnterpriseById, findPetition, findPetitions, findPetitionWithNames, findPublishedQa, insertPetition, updatePetition, type TPetitionRow } from './petitions.repo';
+import { computePetitionStats } from './petition-stats';
+import { findEnterpriseById, findPetition, findPetitionFacts, findPetitions, findPetitionWithNames, findPublishedQa, insertPetition, updatePetition, type TPetitionRow } from './petitions.repo';
 import type { TPetitionBody, TPetitionListQuery, TPublicationBody, TTransitionBody } from './petitions.schemas';
 
 const fail = (path: string, message: string) => new AppError('VALIDATION_ERROR', `${path}: ${message}`, [{ path, message }]);
@@ -25,7 +26,7 @@ const normalise = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036
  * the history kept, a reply drafted by the handler and approved by a leader before the enterprise
  * sees it, rating (reopened when unsatisfied) and publication as an anonymised Q&A.
  */
-export const createPetitionService = ({ db, engine, supportService }: { db: TDb; engine: TCaseEngine; supportService: Pick<TSupportService, 'getPetitionRouting' | 'findAgencyRef' | 'findConferenceRef'> }) => {
+export const createPetitionService = ({ db, engine, supportService }: { db: TDb; engine: TCaseEngine; supportService: Pick<TSupportService, 'getPetitionRouting' | 'findAgencyRef' | 'findConferenceRef' | 'weighOnPci'> }) => {
   engine.register({ def: petitionCaseType, relationsOf: (actor, row) => petitionRelationsOf(actor, row) });
 
   const summaryOf = (r: { petition: TPetitionRow; caseRow: TCaseRow; enterpriseName: string; agencyName: string | null }, now: Date) => ({
@@ -235,11 +236,41 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
     return found;
   };
 
+  /**
+   * Statistics of the petitions opened in a period (default: this year to date): by category and
+   * agency, on time or late, satisfaction, indicators 5.1–5.3, and the PCI sub-indices they weigh on.
+   */
+  const getStats = async (ctx: TRequestContext, period: { from?: string; to?: string }) => {
+    const actor = requireActor(ctx);
+    if (!hasPermission(actor, 'support.read')) throw forbidden('You may not read petition statistics');
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const from = period.from ?? `${today.slice(0, 4)}-01-01`;
+    const to = period.to ?? today;
+    if (to < from) throw fail('query.to', 'must not be before from');
+    const now = new Date();
+    const rows = await findPetitionFacts(db, { from, to });
+    const stats = computePetitionStats(
+      rows.map((r) => ({
+        category: r.petition.categoryCode,
+        agencyId: r.petition.agencyId,
+        agencyName: r.agencyName,
+        state: r.state,
+        isAnswered: r.petition.answeredAt !== null,
+        answeredOnTime: r.petition.answeredOnTime === null ? null : r.petition.answeredOnTime === 'true',
+        isOverdue: OPEN_WORK.includes(r.state) && r.dueAt !== null && r.dueAt < now,
+        satisfaction: r.petition.satisfaction === 'SATISFIED' || r.petition.satisfaction === 'UNSATISFIED' ? r.petition.satisfaction : null,
+        isRepeated: r.petition.reopenCount > 0,
+      })),
+    );
+    const pci = await supportService.weighOnPci(stats.byCategory.map((g) => ({ category: g.key, petitions: g.received })));
+    return { from, to, ...stats, pci };
+  };
+
   /** The published anonymised questions and answers (public). */
   const listQa = async () =>
     (await findPublishedQa(db)).flatMap((q) => (q.question && q.answer && q.publishedAt ? [{ id: q.id, category: q.category, question: q.question, answer: q.answer, publishedAt: q.publishedAt.toISOString() }] : []));
 
-  return { file, transition, publish, listPetitions, getPetition, listQa, uploadAttachment, downloadAttachment, findPetition: (id: number) => findPetition(db, id) };
+  return { file, transition, publish, listPetitions, getPetition, listQa, getStats, uploadAttachment, downloadAttachment, findPetition: (id: number) => findPetition(db, id) };
 };
 
 export type TPetitionService = ReturnType<typeof createPetitionService>;

@@ -62,3 +62,16 @@ export const uploadPetitionFile = (id: number, file: File) => {
 };
 export const petitionFileUrl = (id: number, attachmentId: number) => apiUrl(`/api/petitions/${id}/attachments/${attachmentId}`);
 export const listQa = (signal?: AbortSignal) => api.get<{ items: TQaItem[] }>('/api/petitions/qa', undefined, signal);
+
+export type TPetitionGroup = { key: string; name: string; received: number; answered: number; onTime: number; late: number; overdue: number; satisfied: number; unsatisfied: number };
+export type TPetitionStats = {
+  from: string;
+  to: string;
+  total: number;
+  indicators: { classifiedPct: number | null; onTimePct: number | null; satisfactionPct: number | null };
+  byCategory: TPetitionGroup[];
+  byAgency: TPetitionGroup[];
+  pci: { subindex: string; petitions: number; categories: string[] }[];
+};
+export const getPetitionStats = (query: { from?: string; to?: string }, signal?: AbortSignal) => api.get<TPetitionStats>('/api/petitions/stats', query, signal);
+export const petitionStatsCsvUrl = (query: { from?: string; to?: string }) => apiUrl('/api/petitions/stats.csv', query);

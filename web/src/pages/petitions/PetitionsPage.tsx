@@ -13,6 +13,7 @@ import { hasPermission, useUser } from '../../session/SessionProvider';
 import { OverdueTag } from '../support/labels';
 import { PetitionStateTag } from './labels';
 import { PetitionFormModal } from './PetitionFormModal';
+import { PetitionStats } from './PetitionStats';
 import '../support/support.css';
 
 /** Petitions: an enterprise's own (with "send"), or all for Department staff (filters, "record"); the public Q&A. */
@@ -113,6 +114,7 @@ const PetitionsPage = () => {
         items={[
           { key: 'list', label: t('petitions.tabList'), children: list },
           { key: 'qa', label: t('petitions.tabQa'), children: qaView },
+          ...(hasPermission(user, 'support.read') ? [{ key: 'stats', label: t('petitions.stats.tab'), children: <PetitionStats /> }] : []),
         ]}
       />
       {filing && <PetitionFormModal isOfficer={!isEnterprise} onClose={() => setFiling(false)} onSaved={(p) => navigate(`/petitions/${p.id}`)} />}
