@@ -73,6 +73,13 @@ describe('basket and weights page (browser, real server)', () => {
     await page.getByRole('cell', { name: 'Xi măng' }).waitFor();
     assert.equal(await page.getByRole('cell', { name: 'Bia các loại' }).count(), 0, 'search without diacritics narrows the list');
     await screenshot(page, 'products');
+    await page.getByRole('button', { name: 'Sửa sản phẩm P2394_CEMENT' }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByLabel('Mã ngành VSIC cấp 4').fill('4100');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.locator('.ant-form-item-explain-error').filter({ hasText: /"4100" is not an industrial class/ }).waitFor();
+    await screenshot(page, 'product-edit-error');
+    await edit.getByRole('button', { name: 'Hủy' }).click();
 
     // Weights: versions and the tree of the version in force.
     await page.getByRole('tab', { name: 'Quyền số' }).click();

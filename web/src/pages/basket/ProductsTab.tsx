@@ -4,10 +4,13 @@ import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@a
 import { basketProductsCsvUrl, createBasketProduct, importBasketProducts, listBasketProducts, updateBasketProduct, type TBasketProduct, type TImportResult } from '../../api/basket';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { showFieldErrors } from '../../components/errors';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
 import { ImportModal } from './ImportModal';
 import { ImportCounts, periodRange, PERIOD_PATTERN } from './shared';
+
+const FIELDS = ['code', 'nameVi', 'nameEn', 'unit', 'vsic4', 'activeFrom', 'activeTo'] as const;
 
 type TFormValues = { code: string; nameVi: string; nameEn: string; unit: string; vsic4: string; activeFrom?: string; activeTo?: string };
 
@@ -51,6 +54,7 @@ export const ProductsTab = () => {
       setReloadKey((n) => n + 1);
     } catch (error) {
       setSaveError(error);
+      showFieldErrors(form, error, FIELDS);
     } finally {
       setSaving(false);
     }
@@ -128,7 +132,7 @@ export const ProductsTab = () => {
             </Form.Item>
           </Flex>
         </Form>
-        {saveError !== null && <ApiErrorAlert error={saveError} />}
+        {saveError !== null && <ApiErrorAlert error={saveError} fields={FIELDS} />}
       </Modal>
       <ImportModal<TImportResult>
         open={importing}
