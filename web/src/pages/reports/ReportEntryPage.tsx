@@ -133,6 +133,15 @@ const ReportEntryPage = () => {
     return run;
   }, [key]);
 
+  // Closing or reloading the tab with values not yet saved asks first (the browser's own dialog).
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (dirty.current || inFlight.current) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
   // Leaving the page saves what is still waiting for the autosave delay.
   const saveRef = useRef(saveNow);
   saveRef.current = saveNow;
