@@ -353,3 +353,23 @@ export const findDataStamp = async (db: TDbOrTx): Promise<string> => {
   );
   return row?.stamp ?? '';
 };
+
+/** Supplement requests of the finished dossiers of a filter (the whole-period variant of findSupplements). */
+export const findSupplementsOfFinished = (db: TDbOrTx, f: TStatsFilter) =>
+  queryRows<{ case_id: number; started_at: string | Date; ended_at: string | Date | null }>(
+    db,
+    sql`select p.case_id::int as case_id, p.started_at, p.ended_at from case_pauses p
+        join dossiers d on d.case_id = p.case_id join cases c on c.id = d.case_id cross join lateral (select ${OUTCOME} as outcome) o
+        where p.kind = 'SUPPLEMENT' and ${where(f)} and o.outcome in ('APPROVED', 'REFUSED')
+        order by p.case_id, p.started_at`,
+  );
+
+/** Steps with a sub-deadline of the finished dossiers of a filter (the whole-period variant of findSteps). */
+export const findStepsOfFinished = (db: TDbOrTx, f: TStatsFilter) =>
+  queryRows<{ case_id: number; unit_code: string; due_at: string | Date; finished_at: string | Date | null }>(
+    db,
+    sql`select s.case_id::int as case_id, s.unit_code, s.due_at, s.finished_at from case_steps s
+        join dossiers d on d.case_id = s.case_id join cases c on c.id = d.case_id cross join lateral (select ${OUTCOME} as outcome) o
+        where s.due_at is not null and ${where(f)} and o.outcome in ('APPROVED', 'REFUSED')
+        order by s.case_id, s.seq`,
+  );

@@ -22,7 +22,9 @@ import {
   findDataStamp,
   findFacts,
   findSteps,
+  findStepsOfFinished,
   findSupplements,
+  findSupplementsOfFinished,
   findUserNames,
   type TCatalogueRow,
   type TFactRow,
@@ -290,7 +292,8 @@ export const createServiceIndexService = ({ db, calendarService, now = () => Dat
     const cal = await calendarService.getWorkCalendar();
     const rows = await findFacts(db, p.filter, 'finished', page);
     const ids = rows.map((r) => Number(r.case_id));
-    const [pauses, steps] = await Promise.all([findSupplements(db, ids), findSteps(db, ids)]);
+    // A page names its cases; the whole period (export) joins by the same filter instead of a long id list.
+    const [pauses, steps] = page ? await Promise.all([findSupplements(db, ids), findSteps(db, ids)]) : await Promise.all([findSupplementsOfFinished(db, p.filter), findStepsOfFinished(db, p.filter)]);
     const group = <T extends { case_id: number }>(list: T[]) => {
       const m = new Map<number, T[]>();
       for (const x of list) m.set(Number(x.case_id), [...(m.get(Number(x.case_id)) ?? []), x]);
