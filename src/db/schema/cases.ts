@@ -51,7 +51,8 @@ export const cases = pgTable(
   },
   (t) => [
     index('cases_type_state_idx').on(t.caseType, t.state),
-    index('cases_open_unit_due_idx').on(t.caseType, t.unitCode, t.dueAt).where(sql`${t.closedAt} is null`),
+    // Work queues: counts and the page of ids come from this index alone (index-only scans).
+    index('cases_open_queue_idx').on(t.caseType, t.unitCode, t.dueAt, t.pausedAt, t.id).where(sql`${t.closedAt} is null`),
     index('cases_open_assignee_due_idx').on(t.assigneeId, t.dueAt).where(sql`${t.closedAt} is null`),
     index('cases_owner_idx').on(t.ownerUserId),
     index('cases_enterprise_idx').on(t.enterpriseId),

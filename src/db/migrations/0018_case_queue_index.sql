@@ -1,0 +1,2 @@
+DROP INDEX "cases_open_unit_due_idx";--> statement-breakpoint
+CREATE INDEX "cases_open_queue_idx" ON "cases" USING btree ("case_type","unit_code","due_at","paused_at","id") WHERE "cases"."closed_at" is null;
