@@ -49,6 +49,12 @@ describe('basket, weights, deflators, Tết windows, forms and frame', () => {
     assert.equal(edited.json().nameVi, 'Nước khoáng, nước tinh khiết');
     assert.equal(await audits('basket.product.create'), 1);
     assert.equal(await audits('basket.product.update'), 1);
+    const beerName = async () =>
+      (await t.app.inject({ method: 'GET', url: `/api/indicators/iip?period=${latest}&comparison=YOY` })).json().rows.find((r: { code: string }) => r.code === 'P1103_BEER').nameVi;
+    assert.equal(await beerName(), 'Bia các loại');
+    const renamed = await as(t, officer).send('PUT', '/api/basket/products/P1103_BEER', { nameVi: 'Bia các loại (chai, lon, hơi)', nameEn: 'Beer', unit: 'nghìn lít', vsic4: '1103', activeFrom: null, activeTo: null });
+    assert.equal(renamed.statusCode, 200, renamed.body);
+    assert.equal(await beerName(), 'Bia các loại (chai, lon, hơi)', 'the published tables show the new name at once');
     const other = await login(t, 'canbo.tm');
     assert.equal((await as(t, other).get('/api/basket/products')).statusCode, 403);
   });
@@ -73,7 +79,7 @@ describe('basket, weights, deflators, Tết windows, forms and frame', () => {
     assert.equal(real.statusCode, 400);
     assert.equal(real.json().code, 'IMPORT_INVALID');
     assert.equal((await as(t, officer).get('/api/basket/products?q=P1104_SODA')).json().items.length, 0, 'nothing stored');
-    const good = 'Mã sản phẩm,Tên sản phẩm,Tên tiếng Anh,Đơn vị tính,Mã ngành,Từ tháng\nP1104_SODA,"Nước ngọt, có ga",Soft drinks,nghìn lít,1104,2025-01\nP1103_BEER,Bia các loại,Beer,nghìn lít,1103,\n';
+    const good = 'Mã sản phẩm,Tên sản phẩm,Tên tiếng Anh,Đơn vị tính,Mã ngành,Từ tháng\nP1104_SODA,"Nước ngọt, có ga",Soft drinks,nghìn lít,1104,2025-01\nP1103_BEER,"Bia các loại (chai, lon, hơi)",Beer,nghìn lít,1103,\n';
     const ok = await upload('/api/basket/products/import', 'ro.csv', good, false);
     assert.equal(ok.statusCode, 200, ok.body);
     assert.deepEqual([ok.json().inserted, ok.json().updated, ok.json().unchanged], [1, 0, 1]);

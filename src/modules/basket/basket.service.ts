@@ -135,6 +135,15 @@ export const createBasketService = ({ db, statisticsService }: { db: TDb; statis
     return Math.round(performance.now() - started);
   };
 
+  /**
+   * Names and units appear in the published IIP tables: a new computation run of the latest month
+   * (the cheapest one) makes the cached answers of the indicators pages current again.
+   */
+  const refreshNames = async (reason: string) => {
+    const span = await loadDataAsOf(db);
+    return span?.last ? refresh(span.last, reason) : null;
+  };
+
   // ---------------------------------------------------------------- products
 
   const presentProduct = (p: Awaited<ReturnType<typeof findProduct>> & object, versions: number[]) => ({
@@ -199,7 +208,8 @@ export const createBasketService = ({ db, statisticsService }: { db: TDb; statis
       await recordAudit(tx, ctx, { entity: 'stats_product', entityId: code, action: 'basket.product.update', before, after: updated });
       return updated;
     });
-    const recomputeMs = isClassChanged ? await refresh(null, `product ${code} moved to class ${p.vsic4}`) : null;
+    const isLabelChanged = current.nameVi !== p.nameVi || current.nameEn !== p.nameEn || current.unit !== p.unit;
+    const recomputeMs = isClassChanged ? await refresh(null, `product ${code} moved to class ${p.vsic4}`) : isLabelChanged ? await refreshNames(`product ${code} renamed`) : null;
     return { ...presentProduct(row, (await versionsByProduct()).get(code) ?? []), recomputeMs };
   };
 
@@ -252,7 +262,8 @@ export const createBasketService = ({ db, statisticsService }: { db: TDb; statis
         await recordAudit(tx, ctx, { entity: 'stats_product', entityId: code, action: 'basket.product.import', before: existing.get(code), after: { ...p, file: input.fileName } });
       }
     });
-    return { ...result, recomputeMs: moved.size ? await refresh(null, `products imported from ${input.fileName}`) : null };
+    const reason = `products imported from ${input.fileName}`;
+    return { ...result, recomputeMs: moved.size ? await refresh(null, reason) : updated.length ? await refreshNames(reason) : null };
   };
 
   /** The basket as CSV (the import's English header), with a BOM so spreadsheet programs read UTF-8. */
