@@ -24,7 +24,9 @@ import { registerComplianceRoutes } from '../modules/compliance/compliance.route
 import { createComplianceService } from '../modules/compliance/compliance.service';
 import { registerSupportRoutes } from '../modules/support/support.routes';
 import { createSupportService } from '../modules/support/support.service';
-import { registerStatisticsRoutes } from '../modules/statistics/statistics.routes';
+import { registerDrilldownRoutes, registerStatisticsRoutes } from '../modules/statistics/statistics.routes';
+import { createDrilldownService } from '../modules/statistics/drilldown.service';
+import { createProductivityService } from '../modules/statistics/productivity.service';
 import { createStatisticsService } from '../modules/statistics/statistics.service';
 import { registerReportingRoutes } from '../modules/reporting/reporting.routes';
 import { createReportingService } from '../modules/reporting/reporting.service';
@@ -117,6 +119,8 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const serviceIndexService = createServiceIndexService({ db, calendarService });
   const complianceService = createComplianceService({ db, procedureService });
   const statisticsService = createStatisticsService({ db });
+  const productivityService = createProductivityService({ db, latestPeriod: statisticsService.latestPeriod });
+  const drilldownService = createDrilldownService({ db, latestPeriod: statisticsService.latestPeriod });
   const reportingService = createReportingService({ db, statisticsService, mail: mailService });
   const reportsImportService = createReportsImportService({ db, statisticsService });
   const reportsTemplateService = createReportsTemplateService({ reportingService });
@@ -159,7 +163,8 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerProcedureRoutes(app, { procedureService });
   registerServiceIndexRoutes(app, { serviceIndexService });
   registerComplianceRoutes(app, { complianceService });
-  registerStatisticsRoutes(app, { statisticsService });
+  registerStatisticsRoutes(app, { statisticsService, productivityService });
+  registerDrilldownRoutes(app, { drilldownService });
   registerReportingRoutes(app, { reportingService, importService: reportsImportService, templateService: reportsTemplateService, overviewService: reportsOverviewService });
   registerBriefingRoutes(app, { briefingService });
   registerCaseRoutes(app, { caseEngine });

@@ -18,7 +18,10 @@ export const DEMO_FORMS = [
   { code: 'IIP_MONTHLY', kind: 'IIP', nameVi: 'Báo cáo sản xuất công nghiệp tháng', nameEn: 'Monthly industrial production report', deadlineDay: 12, expiryDays: 60 },
   { code: 'RETAIL_MONTHLY', kind: 'VALUES', nameVi: 'Báo cáo doanh thu bán lẻ hàng hóa và dịch vụ tiêu dùng tháng', nameEn: 'Monthly retail sales and consumer services report', deadlineDay: 12, expiryDays: 60 },
   { code: 'EXPORT_MONTHLY', kind: 'VALUES', nameVi: 'Báo cáo kim ngạch xuất khẩu tháng', nameEn: 'Monthly export turnover report', deadlineDay: 12, expiryDays: 60 },
+  { code: 'WORKFORCE_MONTHLY', kind: 'WORKFORCE', nameVi: 'Báo cáo lao động tháng', nameEn: 'Monthly workforce report', deadlineDay: 12, expiryDays: 60 },
 ];
+/** Months of workforce history in the default demo (productivity: 24 months of index + 12 before). */
+const WORKFORCE_MONTHS = 36;
 
 const RETAIL_INDICATOR: Record<string, string> = { '45': 'RETAIL_GOODS', '47': 'RETAIL_GOODS', '55': 'ACCOM_FOOD', '56': 'ACCOM_FOOD', '79': 'TRAVEL', '96': 'OTHER_SERVICES', '93': 'OTHER_SERVICES' };
 
@@ -139,6 +142,18 @@ export const seedDemoStatistics = async (db: TDb, { from = '2018-01', to = lastR
     }
   }
 
+  // Workforce of the industrial reporters (default demo only): a slowly growing headcount, so that
+  // output per worker follows production. Drawn last, so the other series stay as they were.
+  const workforceMonths = scale.isAnyActivity ? [] : months.slice(-WORKFORCE_MONTHS);
+  for (const e of scale.isAnyActivity ? [] : iipFrame) {
+    const base = (20 + rnd.next() * 400) * (e.ownership === 'FDI' ? 3 : 1);
+    for (const period of workforceMonths) {
+      if (period < activeFrom(e) || (activeTo(e) && period > (activeTo(e) ?? ''))) continue;
+      const years = (Number(period.slice(0, 4)) - 2024) + Number(period.slice(5, 7)) / 12;
+      push('WORKFORCE_MONTHLY', e.id, period, [['WORKERS', Math.max(1, Math.round(base * 1.012 ** years * (0.98 + rnd.next() * 0.04)))]], period === to);
+    }
+  }
+
   const tetEntries = parseHolidayCsv(fs.readFileSync(path.join(REFERENCE_DIR, 'holidays-2019-2030.csv'), 'utf8')).filter((h) => h.kind === 'statutory' && /Tết Âm lịch/.test(h.name));
   const tetWindows = new Map<number, { start: string; end: string }>();
   for (const h of tetEntries) {
@@ -161,6 +176,12 @@ export const seedDemoStatistics = async (db: TDb, { from = '2018-01', to = lastR
       ...iipFrame.map((e) => ['IIP_MONTHLY', e.id, activeFrom(e), activeTo(e)]),
       ...retailFrame.map((e) => ['RETAIL_MONTHLY', e.id, activeFrom(e), activeTo(e)]),
       ...exportFrame.map((e) => ['EXPORT_MONTHLY', e.id, activeFrom(e), activeTo(e)]),
+      ...(scale.isAnyActivity || !workforceMonths.length
+        ? []
+        : iipFrame
+            .map((e) => ({ e, start: workforceMonths[0] > activeFrom(e) ? workforceMonths[0] : activeFrom(e) }))
+            .filter(({ e, start }) => !activeTo(e) || (activeTo(e) ?? '') >= start)
+            .map(({ e, start }) => ['WORKFORCE_MONTHLY', e.id, start, activeTo(e)])),
     ];
     await copyCsvInto(tx, { table: 'report_frame', columns: ['form_code', 'enterprise_id', 'active_from', 'active_to'], csv: toCopyCsv(frameRows) });
     await copyCsvInto(tx, {

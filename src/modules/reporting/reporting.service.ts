@@ -99,6 +99,9 @@ export const createReportingService = ({
         items.set(p.code, { labelVi: p.nameVi, labelEn: p.nameEn, unit: p.unit });
         if (p.vsic4 === enterprise.vsicMain.slice(0, 4)) required.push(p.code);
       }
+    } else if (form.kind === 'WORKFORCE') {
+      items.set('WORKERS', { labelVi: 'Số lao động bình quân trong tháng', labelEn: 'Average number of workers in the month', unit: 'người' });
+      required.push('WORKERS');
     } else if (form.code.startsWith('EXPORT')) {
       items.set(`EXPORT|${group}`, { labelVi: 'Kim ngạch xuất khẩu', labelEn: 'Export turnover', unit: 'nghìn USD' });
       required.push(`EXPORT|${group}`);

@@ -78,7 +78,7 @@ export const createReportsImportService = ({ db, statisticsService }: { db: TDb;
       if (!frame.has(`${form.code}|${enterprise.id}`)) err(rowNumber, 'tax_code', `${values.tax_code} is not in the frame of ${form.code} for ${period}`);
       const item = values.item ?? '';
       const group = OWNERSHIP_GROUP[enterprise.ownership];
-      const isKnown = form.kind === 'IIP' ? products.has(item) : form.code.startsWith('EXPORT') ? item === `EXPORT|${group}` : RETAIL_COMPONENTS.some((c) => item === `${c}|${group}`);
+      const isKnown = form.kind === 'IIP' ? products.has(item) : form.kind === 'WORKFORCE' ? item === 'WORKERS' : form.code.startsWith('EXPORT') ? item === `EXPORT|${group}` : RETAIL_COMPONENTS.some((c) => item === `${c}|${group}`);
       if (!isKnown) err(rowNumber, 'item', `"${item}" is not an item of ${form.code} for this enterprise`);
       const value = Number((values.value ?? '').replace(',', '.'));
       if (!values.value || !Number.isFinite(value)) err(rowNumber, 'value', `"${values.value}" is not a number`);
