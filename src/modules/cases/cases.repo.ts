@@ -133,13 +133,20 @@ export const findQueue = async (db: TDbOrTx, f: TQueueFilter) => {
     })
     .from(cases)
     .where(base);
+  // The page of ids is read from the queue index alone; only those rows are fetched.
+  const order = [sql`${cases.dueAt} asc nulls last`, asc(cases.id)] as const;
+  const pageIds = db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(where)
+    .orderBy(...order)
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
   const rows = await db
     .select()
     .from(cases)
-    .where(where)
-    .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+    .where(inArray(cases.id, pageIds))
+    .orderBy(...order);
   const filteredTotal = f.urgency === 'OVERDUE' ? counts.overdue : f.urgency === 'DUE_SOON' ? counts.dueSoon : counts.total;
   return { rows, total: filteredTotal, counts };
 };

@@ -123,7 +123,7 @@ export const seedDemoDossiers = async (
     const withdrawn = rand() < 0.025;
     const refused = !withdrawn && rand() < 0.05;
     // A small backlog stays open past its due date (overdue in the queues).
-    const isStuck = rand() < 0.04;
+    const isStuck = rand() < 0.02;
     const isFinished = !isStuck && finishMs < nowMs - H;
     let state: TDossierState;
     const events: (typeof caseEvents.$inferInsert)[] = [];
@@ -281,6 +281,10 @@ export const seedDemoDossiers = async (
     await tx.execute(sql`select setval('cases_id_seq', greatest((select max(id) from cases), 1))`);
     await recordAudit(tx, systemContext('demo-seed'), { entity: 'dossier', entityId: null, action: 'dossier.demo', after: { dossiers: caseRows.length, from: receiptDays[0], to: today } });
   });
+  // Planner statistics for the bulk-loaded tables (PGlite runs no autovacuum).
+  // VACUUM sets the visibility map, so the work-queue counts are index-only scans.
+  await db.execute(sql`vacuum analyze cases`);
+  await db.execute(sql`analyze dossiers, case_events, case_steps, case_pauses, dossier_evaluations, dossier_code_counters`);
   return caseRows.length;
 };
 
