@@ -2055,6 +2055,7 @@ export const en: TDictionary = {
         i9: 'Online public services',
       },
       dossiers: 'Scores per dossier',
+      unassigned: '(not assigned)',
       dossierColumns: { code: 'Dossier code', procedure: 'Procedure', channel: 'Channel', finished: 'Finished', legal: 'Legal', national: 'National portal', total: 'Total' },
     },
     classes: { EARLY: 'Early', ON_TIME: 'On time', LATE: 'Late', IN_TIME: 'In time', OVERDUE: 'Overdue', STOPPED: 'Stopped' },

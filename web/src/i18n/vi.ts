@@ -2056,6 +2056,7 @@ export const vi = {
         i9: 'Dịch vụ công trực tuyến',
       },
       dossiers: 'Điểm từng hồ sơ',
+      unassigned: '(chưa giao)',
       dossierColumns: { code: 'Mã hồ sơ', procedure: 'Thủ tục', channel: 'Kênh', finished: 'Kết thúc', legal: 'Theo quy định', national: 'Cổng DVCQG', total: 'Tổng' },
     },
     classes: { EARLY: 'Trước hạn', ON_TIME: 'Đúng hạn', LATE: 'Quá hạn', IN_TIME: 'Còn hạn', OVERDUE: 'Quá hạn', STOPPED: 'Dừng' },

@@ -144,7 +144,7 @@ const ServiceIndexPage = () => {
     return score === null ? <span className="si-muted">—</span> : format.number(score, 1);
   };
   const tt01Columns: TableColumnsType<TTt01Row> = [
-    { key: 'label', title: t('serviceIndex.tt01.columns.name'), dataIndex: 'label' },
+    { key: 'label', title: t('serviceIndex.tt01.columns.name'), dataIndex: 'label', render: (v: string) => v || <span className="si-muted">{t('serviceIndex.tt01.unassigned')}</span> },
     { key: 'dossiers', title: t('serviceIndex.tt01.columns.dossiers'), dataIndex: 'dossiers', align: 'right', width: 100, render: (v: number) => format.number(v) },
     ...TT01_INDICATORS.filter((i) => tt01By !== 'officer' || [1, 2, 3, 4, 7].includes(i)).map((i) => ({
       key: `i${i}`,
