@@ -44,6 +44,10 @@ const start = async (): Promise<void> => {
       const sent = await services.reportingService.runDueReminders(systemContext('scheduler'));
       if (sent.length) app.log.info({ sent }, 'report reminders queued');
     }
+    if (await claimDailyTask(database.db, 'dossiers.due-alerts', today)) {
+      const { alerted } = await services.dossierService.runDueAlerts(systemContext('scheduler'));
+      if (alerted) app.log.info({ alerted }, 'dossier due-date alerts queued');
+    }
   };
   const sessionSweep = setInterval(() => {
     runScheduled().catch((error: unknown) => app.log.warn({ err: error }, 'scheduled task failed'));

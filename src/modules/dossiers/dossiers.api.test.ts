@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client';
+import { systemContext } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { insertUser } from '../users/users.repo';
 import { as, createTestApp, login, TEST_PASSWORD, type TSession, type TTestApp } from '../../../tests/helpers/test-app';
@@ -246,6 +247,19 @@ describe('one-stop dossiers', () => {
     assert.match(second.json().message, /only one reschedule/);
     const look = (await t.app.inject({ method: 'GET', url: `/api/dossiers/lookup/${d.code}` })).json();
     assert.ok(look.rescheduledDueAt.startsWith('2099-12-31'));
+  });
+
+  it('a daily alert tells the officer of a dossier due within the window (apology reminder)', async () => {
+    const d = (await as(t, desk).send('POST', '/api/dossiers/desk', deskBody())).json();
+    await t.database.db.execute(sql`update cases set due_at = now() + interval '2 hours' where id = ${d.id}`);
+    const r = await t.services.dossierService.runDueAlerts(systemContext('test'));
+    assert.ok(r.alerted >= 1);
+    const inbox = (await as(t, desk).get('/api/notifications?unread=true')).json();
+    const alert = inbox.items.find((n: { caseId: number; kind: string }) => n.caseId === d.id && n.kind === 'DOSSIER_DUE');
+    assert.ok(alert, 'the desk officer who received it is alerted');
+    assert.match(alert.body, /Mẫu 04/);
+    assert.equal((await as(t, desk).send('POST', `/api/notifications/${alert.id}/read`)).statusCode, 204);
+    assert.ok(!(await as(t, desk).get('/api/notifications?unread=true')).json().items.some((n: { id: number }) => n.id === alert.id));
   });
 
   it('withdrawal: the applicant asks, the desk confirms; the dossier stops', async () => {

@@ -68,6 +68,23 @@ export const findApplicantDossiers = async (db: TDbOrTx, { userId, enterpriseIds
   return { rows, total };
 };
 
+/** Open dossiers whose legal due instant falls in [from, to], clock running, not rescheduled yet (apology alerts). */
+export const findDueForAlert = (db: TDbOrTx, { from, to }: { from: Date; to: Date }) =>
+  db
+    .select({ caseId: cases.id, unitCode: cases.unitCode, assigneeId: cases.assigneeId, dueAt: cases.dueAt, code: dossiers.code, title: cases.title })
+    .from(cases)
+    .innerJoin(dossiers, eq(dossiers.caseId, cases.id))
+    .where(
+      and(
+        eq(cases.caseType, 'DOSSIER'),
+        sql`${cases.closedAt} is null`,
+        sql`${cases.pausedAt} is null`,
+        eq(cases.rescheduleCount, 0),
+        sql`${cases.dueAt} between ${from} and ${to}`,
+        inArray(cases.state, ['RECEIVED', 'PROCESSING']),
+      ),
+    );
+
 export const insertEvaluation = async (db: TDbOrTx, row: typeof dossierEvaluations.$inferInsert) => (await db.insert(dossierEvaluations).values(row).returning())[0];
 export const findEvaluation = async (db: TDbOrTx, caseId: number) => (await db.select().from(dossierEvaluations).where(eq(dossierEvaluations.caseId, caseId)).limit(1))[0];
 

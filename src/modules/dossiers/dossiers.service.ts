@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { TDb } from '../../db/client';
 import { enterprises } from '../../db/schema/enterprises';
-import { classifyUrgency } from '../../domain/cases/deadlines';
+import { classifyUrgency, dueSoonLimit } from '../../domain/cases/deadlines';
 import { toEpochMs, type TLegalTime, isWorkingDay } from '../../domain/calendar/workdays';
 import { AppError, forbidden, notFound } from '../../server/errors';
 import type { TRequestContext } from '../../server/request-context';
@@ -42,6 +42,7 @@ import {
   findDossier,
   findDossierByCode,
   findDossiersWithNames,
+  findDueForAlert,
   findEvaluation,
   findFieldName,
   findProcedureById,
@@ -697,7 +698,33 @@ export const createDossierService = ({
     return found;
   };
 
-  return { createDraft, receiveAtDesk, uploadAttachment, transition, reschedule, addComment, getDossier, listMine, queue, listUnits, lookup, evaluate, buildSlip, downloadAttachment, lookupUrl };
+  /**
+   * Daily alert before the due date (spec §2.4: D-2/D-1 working days, `DOSSIER_DUE_SOON_WORKING_DAYS`):
+   * the officer handling each open dossier due in the window (or the unit's officers) is told to
+   * finish it or to send the apology (Mẫu 04) at the latest one working day before the due date.
+   */
+  const runDueAlerts = async (ctx: TRequestContext, now = new Date()) => {
+    const cal = await calendarService.getWorkCalendar();
+    const rows = await findDueForAlert(db, { from: now, to: new Date(dueSoonLimit(cal, now.getTime(), config.dossierDueSoonWorkingDays)) });
+    if (!rows.length) return { alerted: 0 };
+    await engine.run(ctx, async (w) => {
+      for (const r of rows) {
+        const userIds = r.assigneeId ? [r.assigneeId] : (await findUnitOfficers(w.tx, r.unitCode ?? 'ONE_STOP')).map((o) => o.id);
+        const due = r.dueAt ? vnDay(r.dueAt) : '';
+        await w.notify({
+          caseId: r.caseId,
+          kind: 'DOSSIER_DUE',
+          title: `Hồ sơ ${r.code ?? ''} đến hạn ngày ${due}`,
+          body: `${r.title}: hạn trả kết quả ${due}. Nếu không kịp, lập Phiếu xin lỗi và hẹn lại ngày trả (Mẫu 04) chậm nhất 01 ngày làm việc trước hạn.`,
+          link: `/dossiers/${r.caseId}`,
+          userIds,
+        });
+      }
+    });
+    return { alerted: rows.length };
+  };
+
+  return { runDueAlerts, createDraft, receiveAtDesk, uploadAttachment, transition, reschedule, addComment, getDossier, listMine, queue, listUnits, lookup, evaluate, buildSlip, downloadAttachment, lookupUrl };
 };
 
 export type TDossierService = ReturnType<typeof createDossierService>;
