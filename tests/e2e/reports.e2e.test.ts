@@ -201,7 +201,7 @@ describe('monthly reports (browser, real server)', () => {
     const uploadTemplate = async (value: number) => {
       sheet.getRow(itemRow).getCell(7).value = value;
       const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-      const answered = ent.page.waitForResponse((r) => r.url().endsWith(`${API_REPORT}/template`) && r.request().method() === 'POST');
+      const answered = ent.page.waitForResponse((r) => new URL(r.url()).pathname === `${API_REPORT}/template` && r.request().method() === 'POST');
       await ent.page.locator('input[type="file"]').setInputFiles({ name: 'bao-cao.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
       return answered;
     };
@@ -210,7 +210,7 @@ describe('monthly reports (browser, real server)', () => {
     assert.equal((await uploadTemplate(-1)).status(), 400);
     const fileErrors = ent.page.locator('.report-file-errors');
     await fileErrors.waitFor();
-    assert.match(await fileErrors.innerText(), new RegExp(`${itemRow}\\s+G \\(Giá trị\\)\\s+must not be negative`));
+    assert.match(await fileErrors.innerText(), new RegExp(`${itemRow}\\s+G \\(Giá trị\\)\\s+không được là số âm`));
     assert.equal((await statusTag(ent.page).innerText()).trim(), 'Đã chấp nhận', 'nothing saved');
     await screenshot(ent.page, 'template-errors');
     assert.equal((await uploadTemplate(big + 2)).status(), 200);

@@ -32,14 +32,14 @@ describe('report XLSX template: download prefilled, upload back as the draft', (
     return rows;
   };
   const bytesOf = async (workbook: ExcelJS.Workbook) => Buffer.from(await workbook.xlsx.writeBuffer());
-  const upload = (session: TSession, bytes: Buffer, target = url) => {
+  const upload = (session: TSession, bytes: Buffer, target = url, lang?: 'vi' | 'en') => {
     const boundary = '----cttemplate';
     const body = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bao-cao.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
       bytes,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    return t.app.inject({ method: 'POST', url: `${target}/template`, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    return t.app.inject({ method: 'POST', url: `${target}/template${lang ? `?lang=${lang}` : ''}`, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
   };
   /** Downloads the template, applies `edit` to the data sheet and uploads it. */
   const editAndUpload = async (edit: (sheet: ExcelJS.Worksheet, rows: TRow[], workbook: ExcelJS.Workbook) => void, session = ent) => {
@@ -161,6 +161,16 @@ describe('report XLSX template: download prefilled, upload back as the draft', (
       { row: 1, column: /^G/ },
     );
     await expectRefused(await upload(ent, Buffer.from('item,value\nP2592_MECHPART,5\n')), /not a readable XLSX/);
+    // In Vietnamese for the entry page (?lang=vi): the column named by its Vietnamese title.
+    const vietnamese = await (async () => {
+      const workbook = await download(ent);
+      const sheet = workbook.getWorksheet('BaoCao');
+      assert.ok(sheet);
+      target = rowOf(rowsOf(workbook), 'P2592_MECHPART');
+      sheet.getRow(target).getCell(7).value = -1;
+      return upload(ent, await bytesOf(workbook), url, 'vi');
+    })();
+    await expectRefused(vietnamese, /^Tệp có 1 lỗi; chưa lưu số liệu nào \(dòng \d+, cột G \(Giá trị\): không được là số âm\)$/, { row: target, column: /^G \(Giá trị\)$/ });
     // A file made for another month cannot be uploaded to this one.
     const older = await download(ent, `/api/reports/IIP_MONTHLY/1/${previousPeriod}`);
     await expectRefused(await upload(ent, await bytesOf(older)), /made for form IIP_MONTHLY/);

@@ -25,6 +25,37 @@ type TColumnKey = (typeof COLUMNS)[number]['key'];
 const column = (key: TColumnKey) => COLUMNS.find((c) => c.key === key) ?? COLUMNS[0];
 
 export type TTemplateError = { row: number | null; column: string | null; message: string };
+type TLang = 'vi' | 'en';
+
+/** Messages of the upload checks, in the language of the person uploading (enterprises read Vietnamese). */
+const MESSAGES = {
+  empty: { en: () => 'the file is empty (0 bytes)', vi: () => 'tệp rỗng (0 byte)' },
+  unreadable: { en: () => 'the file is not a readable XLSX workbook; download the template again', vi: () => 'tệp không phải bảng tính XLSX đọc được; hãy tải lại mẫu' },
+  noSheet: {
+    en: (sheets: string) => `the workbook has no sheet "${TEMPLATE_SHEET}" (sheets: ${sheets}); download the template again`,
+    vi: (sheets: string) => `bảng tính không có trang "${TEMPLATE_SHEET}" (các trang: ${sheets}); hãy tải lại mẫu`,
+  },
+  otherReport: {
+    en: (made: string, target: string) => `the file was made for form ${made} (form, tax code, period); it cannot be uploaded to ${target}`,
+    vi: (made: string, target: string) => `tệp được tạo cho biểu mẫu ${made} (biểu mẫu, mã số thuế, kỳ); không tải lên được cho ${target}`,
+  },
+  header: {
+    en: (expected: string, found: string) => `the header should be "${expected}" (found "${found}"); do not move or rename columns`,
+    vi: (expected: string, found: string) => `tiêu đề cột phải là "${expected}" (đang là "${found}"); không di chuyển hoặc đổi tên cột`,
+  },
+  unknownItem: { en: (item: string) => `"${item}" is not an item of this form; do not change the item codes`, vi: (item: string) => `"${item}" không phải chỉ tiêu của biểu mẫu; không sửa mã chỉ tiêu` },
+  missingItem: { en: () => 'the item code is missing', vi: () => 'thiếu mã chỉ tiêu' },
+  duplicate: { en: (item: string, row: number) => `"${item}" already appears on row ${row}`, vi: (item: string, row: number) => `"${item}" đã có ở dòng ${row}` },
+  commentOnly: { en: () => 'a comment without a value; enter the value', vi: () => 'có ghi chú nhưng chưa có số liệu; hãy nhập số liệu' },
+  notANumber: { en: (raw: string) => `"${raw}" is not a number`, vi: (raw: string) => `"${raw}" không phải là số` },
+  negative: { en: () => 'must not be negative', vi: () => 'không được là số âm' },
+  tooLong: { en: () => 'longer than 2000 characters', vi: () => 'dài quá 2000 ký tự' },
+  summary: {
+    en: (count: number, where: string, first: string) => `${count} error(s) in the file; nothing was stored (${where}${first})`,
+    vi: (count: number, where: string, first: string) => `Tệp có ${count} lỗi; chưa lưu số liệu nào (${where}${first})`,
+  },
+  where: { en: (row: number, column: string | null) => `row ${row}${column ? `, column ${column}` : ''}: `, vi: (row: number, column: string | null) => `dòng ${row}${column ? `, cột ${column}` : ''}: ` },
+} as const;
 
 const cellValue = (value: ExcelJS.CellValue): unknown => {
   if (value === null || value === undefined) return null;
@@ -111,42 +142,41 @@ export const createReportsTemplateService = ({ reportingService }: { reportingSe
     return { fileName: `bao-cao-${report.form.code}-${report.enterprise.taxCode}-${report.period}.xlsx`, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
   };
 
-  const refuse = (errors: TTemplateError[]): never => {
-    const first = errors[0];
-    const where = first.row === null ? '' : `row ${first.row}${first.column ? `, column ${first.column}` : ''}: `;
-    throw new AppError('IMPORT_INVALID', `${errors.length} error(s) in the file; nothing was stored (${where}${first.message})`, { errors });
-  };
-
   /** Reads the uploaded template into cells; refuses (400, row and column named) anything else. */
-  const readTemplate = async (bytes: Uint8Array, k: TReportKey, items: ReadonlySet<string>): Promise<{ item: string; value: number; comment: string | null }[]> => {
-    if (bytes.length === 0) refuse([{ row: null, column: null, message: 'the file is empty (0 bytes)' }]);
+  const readTemplate = async (bytes: Uint8Array, k: TReportKey, items: ReadonlySet<string>, lang: TLang): Promise<{ item: string; value: number; comment: string | null }[]> => {
+    const refuse = (errors: TTemplateError[]): never => {
+      const first = errors[0];
+      const where = first.row === null ? '' : MESSAGES.where[lang](first.row, first.column);
+      throw new AppError('IMPORT_INVALID', MESSAGES.summary[lang](errors.length, where, first.message), { errors });
+    };
+    if (bytes.length === 0) refuse([{ row: null, column: null, message: MESSAGES.empty[lang]() }]);
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     } catch {
-      refuse([{ row: null, column: null, message: 'the file is not a readable XLSX workbook; download the template again' }]);
+      refuse([{ row: null, column: null, message: MESSAGES.unreadable[lang]() }]);
     }
     const sheet = workbook.getWorksheet(TEMPLATE_SHEET);
-    if (!sheet) refuse([{ row: null, column: null, message: `the workbook has no sheet "${TEMPLATE_SHEET}" (sheets: ${workbook.worksheets.map((w) => `"${w.name}"`).join(', ')}); download the template again` }]);
+    if (!sheet) refuse([{ row: null, column: null, message: MESSAGES.noSheet[lang](workbook.worksheets.map((w) => `"${w.name}"`).join(', ')) }]);
     const data = sheet as ExcelJS.Worksheet;
     const meta = workbook.getWorksheet(META_SHEET);
     if (meta) {
       const read = (r: number) => cellText(meta.getRow(r).getCell(2).value);
       const made = { formCode: read(1), enterpriseId: Number(read(3)), period: read(4) };
       if (made.formCode !== k.formCode || made.enterpriseId !== k.enterpriseId || made.period !== k.period) {
-        refuse([{ row: null, column: null, message: `the file was made for form ${made.formCode}, enterprise ${read(2)}, period ${made.period}; it cannot be uploaded to ${k.formCode} ${k.period} of this enterprise` }]);
+        refuse([{ row: null, column: null, message: MESSAGES.otherReport[lang](`${made.formCode}, ${read(2)}, ${made.period}`, `${k.formCode}, ${k.period}`) }]);
       }
     }
     const errors: TTemplateError[] = [];
     const header = data.getRow(1);
     for (const c of COLUMNS) {
       const text = cellText(header.getCell(c.letter).value);
-      if (text !== c.vi && text !== c.en) errors.push({ row: 1, column: c.letter, message: `the header should be "${c.vi}" (found "${text}"); do not move or rename columns` });
+      if (text !== c.vi && text !== c.en) errors.push({ row: 1, column: c.letter, message: MESSAGES.header[lang](c[lang], text) });
     }
     if (errors.length) refuse(errors);
     const cells: { item: string; value: number; comment: string | null }[] = [];
     const seen = new Map<string, number>();
-    const name = (key: TColumnKey) => `${column(key).letter} (${column(key).vi})`;
+    const name = (key: TColumnKey) => `${column(key).letter} (${column(key)[lang]})`;
     data.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       if (rowNumber === 1) return;
       const item = cellText(row.getCell(column('item').letter).value);
@@ -154,20 +184,20 @@ export const createReportsTemplateService = ({ reportingService }: { reportingSe
       const comment = cellText(row.getCell(column('comment').letter).value);
       if (!item && (rawValue === null || rawValue === '') && !comment) return;
       if (!items.has(item)) {
-        errors.push({ row: rowNumber, column: name('item'), message: item ? `"${item}" is not an item of this form; do not change the item codes` : 'the item code is missing' });
+        errors.push({ row: rowNumber, column: name('item'), message: item ? MESSAGES.unknownItem[lang](item) : MESSAGES.missingItem[lang]() });
         return;
       }
       const previous = seen.get(item);
-      if (previous !== undefined) errors.push({ row: rowNumber, column: name('item'), message: `"${item}" already appears on row ${previous}` });
+      if (previous !== undefined) errors.push({ row: rowNumber, column: name('item'), message: MESSAGES.duplicate[lang](item, previous) });
       seen.set(item, rowNumber);
       const value = parseQuantity(rawValue);
       if (value === null) {
-        if (comment) errors.push({ row: rowNumber, column: name('value'), message: 'a comment without a value; enter the value' });
+        if (comment) errors.push({ row: rowNumber, column: name('value'), message: MESSAGES.commentOnly[lang]() });
         return;
       }
-      if (Number.isNaN(value)) errors.push({ row: rowNumber, column: name('value'), message: `"${String(rawValue)}" is not a number` });
-      else if (value < 0) errors.push({ row: rowNumber, column: name('value'), message: 'must not be negative' });
-      else if (comment.length > 2000) errors.push({ row: rowNumber, column: name('comment'), message: 'longer than 2000 characters' });
+      if (Number.isNaN(value)) errors.push({ row: rowNumber, column: name('value'), message: MESSAGES.notANumber[lang](String(rawValue)) });
+      else if (value < 0) errors.push({ row: rowNumber, column: name('value'), message: MESSAGES.negative[lang]() });
+      else if (comment.length > 2000) errors.push({ row: rowNumber, column: name('comment'), message: MESSAGES.tooLong[lang]() });
       else cells.push({ item, value, comment: comment || null });
     });
     if (errors.length) refuse(errors);
@@ -178,13 +208,13 @@ export const createReportsTemplateService = ({ reportingService }: { reportingSe
    * Saves an uploaded template as the report's draft. Enterprise users only for their own
    * enterprise, officers (reports.review) for any; the permission is checked before the file is parsed.
    */
-  const uploadTemplate = async (ctx: TRequestContext, k: TReportKey, bytes: Uint8Array) => {
+  const uploadTemplate = async (ctx: TRequestContext, k: TReportKey, bytes: Uint8Array, lang: TLang = 'en') => {
     const actor = ctx.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
     const isAllowed = actor.role === 'ENTERPRISE' ? actor.enterpriseIds.includes(k.enterpriseId) : hasPermission(actor, 'reports.review');
     if (!isAllowed) throw forbidden('You may only fill in your own reports');
     const report = await reportingService.getReport(ctx, k);
-    const cells = await readTemplate(bytes, k, new Set(report.items.map((i) => i.item)));
+    const cells = await readTemplate(bytes, k, new Set(report.items.map((i) => i.item)), lang);
     const saved = await reportingService.saveDraft(ctx, k, cells);
     return { ...saved, cells: cells.length };
   };

@@ -108,10 +108,10 @@ export const reportsApi = {
   return: (k: TReportKey, reason: string) => api.post<TReportState>(`${base(k)}/return`, { reason }),
   history: (k: TReportKey, signal?: AbortSignal) => api.get<{ items: THistoryEntry[] }>(`${base(k)}/history`, undefined, signal),
   templateUrl: (k: TReportKey, lang: 'vi' | 'en') => apiUrl(`${base(k)}/template.xlsx`, { lang }),
-  uploadTemplate: (k: TReportKey, file: File) => {
+  uploadTemplate: (k: TReportKey, file: File, lang: 'vi' | 'en') => {
     const form = new FormData();
     form.append('file', file);
-    return api.postForm<TSaveResult & { cells: number }>(`${base(k)}/template`, form);
+    return api.postForm<TSaveResult & { cells: number }>(`${base(k)}/template`, form, { lang });
   },
   completeness: (q: { formCode: string; period: string }, signal?: AbortSignal) => api.get<TCompleteness>('/api/reports/completeness', q, signal),
   nonReportersUrl: (q: { formCode: string; period: string }, lang: 'vi' | 'en') => apiUrl('/api/reports/completeness.xlsx', { ...q, lang }),

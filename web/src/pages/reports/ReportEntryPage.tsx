@@ -256,7 +256,7 @@ const ReportEntryPage = () => {
     if (inFlight.current) await inFlight.current;
     setBusy('upload');
     try {
-      const result = await reportsApi.uploadTemplate(key, file);
+      const result = await reportsApi.uploadTemplate(key, file, locale);
       void message.success(t('reports.entry.template.uploaded', { count: result.cells }));
       query.reload();
     } catch (error) {
