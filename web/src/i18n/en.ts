@@ -2296,6 +2296,9 @@ export const en: TDictionary = {
         '9': "Online public services",
       },
     },
+    notifications: {
+      title: "New notifications",
+    },
     lookup: {
       title: "Dossier status lookup",
       intro: "Enter the dossier code printed on the receipt (or scan its QR code).",

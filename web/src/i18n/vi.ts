@@ -2297,6 +2297,9 @@ export const vi = {
         '9': "Cung cấp dịch vụ công trực tuyến",
       },
     },
+    notifications: {
+      title: "Thông báo mới",
+    },
     lookup: {
       title: "Tra cứu tình trạng hồ sơ",
       intro: "Nhập mã hồ sơ in trên Giấy tiếp nhận và hẹn trả kết quả (hoặc quét mã QR trên giấy).",

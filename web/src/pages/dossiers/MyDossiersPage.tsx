@@ -9,6 +9,8 @@ import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
 import { dossiersApi, type TDossierSummary } from './dossiersApi';
 import { StateTag, TimelinessTag, UrgencyTag } from './labels';
+import { NotificationsCard } from './NotificationsCard';
+import './dossiers.css';
 
 /** The enterprise user's dossiers (online and desk), newest first, with a button to submit a new one. */
 const MyDossiersPage = () => {
@@ -35,6 +37,7 @@ const MyDossiersPage = () => {
           </Button>
         }
       />
+      <NotificationsCard />
       <Card>
         <Typography.Paragraph type="secondary">{t('dossiers.mine.intro')}</Typography.Paragraph>
         <ApiErrorAlert error={query.error} onRetry={query.reload} />

@@ -12,6 +12,7 @@ import { useFormat } from '../../i18n/useFormat';
 import { useUser } from '../../session/SessionProvider';
 import { DOSSIER_UNITS, dossiersApi, type TDossierState, type TDossierSummary } from './dossiersApi';
 import { StateTag, UrgencyTag, useDossierLabels } from './labels';
+import { NotificationsCard } from './NotificationsCard';
 import './dossiers.css';
 
 const OPEN_STATES: TDossierState[] = ['SUBMITTED', 'RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'AWAITING_PAYMENT', 'WITHDRAWAL_REQUESTED', 'PROCESSED'];
@@ -141,6 +142,7 @@ const WorkQueuePage = () => {
           ) : undefined
         }
       />
+      <NotificationsCard />
       <Card>
         <Flex wrap gap="middle" align="center" className="dossier-counts">
           <Segmented
