@@ -139,6 +139,7 @@ const EXPECTED: Record<string, TExpected> = {
   'PUT /api/support/categories/:code': ['ADMIN', 'canbo.cn', 'canbo.tm'],
   'GET /api/pci': 'public',
   'PUT /api/pci/years/:year': ['ADMIN', 'canbo.cn', 'canbo.tm'],
+  'POST /api/pci/import': ['ADMIN', 'canbo.cn', 'canbo.tm'],
   'GET /api/pci/plans': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
   'POST /api/pci/plans': ['ADMIN', 'canbo.cn', 'canbo.tm'],
   'PUT /api/pci/plans/:id': ['ADMIN', 'canbo.cn', 'canbo.tm'],

@@ -44,6 +44,10 @@ const start = async (): Promise<void> => {
       const sent = await services.reportingService.runDueReminders(systemContext('scheduler'));
       if (sent.length) app.log.info({ sent }, 'report reminders queued');
     }
+    if (await claimDailyTask(database.db, 'petitions.remind', today)) {
+      const reminded = await services.petitionService.runDueReminders(systemContext('scheduler'));
+      if (reminded.remindedSoon || reminded.escalated) app.log.info(reminded, 'petition reminders queued');
+    }
     if (await claimDailyTask(database.db, 'dossiers.due-alerts', today)) {
       const { alerted } = await services.dossierService.runDueAlerts(systemContext('scheduler'));
       if (alerted) app.log.info({ alerted }, 'dossier due-date alerts queued');

@@ -12,6 +12,7 @@ import { seedDemoDossiers } from '../dossiers/dossier-demo';
 import { createCalendarService } from '../calendar/calendar.service';
 import { seedDemoCompliance } from '../compliance/compliance-demo';
 import { seedDemoSupport } from '../support/support-seed';
+import { seedDemoPetitions } from '../petitions/petitions-demo';
 import { procedureFields } from '../../db/schema/procedures';
 import { createProcedureService } from '../procedures/procedures.service';
 import { ZDecisionBody } from '../procedures/procedures.schemas';
@@ -90,6 +91,7 @@ export const seedDemo = async ({
     const owner = await findUserByUsername(db, 'doanhnghiep');
     const cal = await createCalendarService({ db }).getWorkCalendar();
     await seedDemoDossiers(db, { cal, agencyCode: '000.00.17.H26', ownerUserId: owner?.id ?? null });
+    await seedDemoPetitions(db);
   }
   if (created.length) {
     print('');

@@ -56,7 +56,7 @@ describe('enterprise petitions on the case engine', () => {
     assert.equal(p.channel, 'PORTAL');
     assert.equal(p.enterprise.id, 1);
     assert.match(p.code, /^KN-\d{4}-\d{6}$/);
-    assert.deepEqual(p.pciSubindices, ['INFORMAL_CHARGES', 'TIME_COSTS'].sort());
+    assert.deepEqual(p.pciSubindices, ['TIME_COSTS', 'INFORMAL_CHARGES'], 'in the published order');
     assert.equal(p.dueAt, null, 'the deadline starts when the petition is routed');
 
     // A file comes with it; too large or the wrong type is refused and nothing is stored.
@@ -187,16 +187,32 @@ describe('enterprise petitions on the case engine', () => {
     assert.equal(rejected.json().state, 'REJECTED');
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/petitions' })).statusCode, 401);
 
+    // Reminders: an open petition due soon reminds the handlers; past its deadline it is escalated to the leaders.
+    const open = await as(t, coordinator).send('POST', '/api/petitions', { category: 'WORKFORCE', subject: 'Tuyển dụng lao động kỹ thuật', content: 'Doanh nghiệp cần hỗ trợ tuyển dụng lao động kỹ thuật.', channel: 'HOTLINE', enterpriseId: 3 });
+    const dueAt = new Date((await move(coordinator, open.json().id, { transition: 'assign', agencyId: agency('SCT-QLCN').id })).json().dueAt).getTime();
+    const ctx = { actor: null, ip: '', requestId: 'test', locale: 'vi' as const, systemActor: 'scheduler' };
+    const soon = await t.services.petitionService.runDueReminders(ctx, { now: new Date(dueAt - 86_400_000) });
+    assert.ok(soon.remindedSoon >= 1, JSON.stringify(soon));
+    const late = await t.services.petitionService.runDueReminders(ctx, { now: new Date(dueAt + 86_400_000) });
+    assert.ok(late.escalated >= 1, JSON.stringify(late));
+    const leaderNotes = (await as(t, leader).get('/api/notifications')).json().items;
+    assert.ok(leaderNotes.some((n: { kind: string; caseId: number }) => n.kind === 'PETITION_OVERDUE' && n.caseId === open.json().id));
+    const industryNotes = (await as(t, industry).get('/api/notifications')).json().items;
+    assert.ok(industryNotes.some((n: { kind: string }) => n.kind === 'PETITION_DUE_SOON'));
+    assert.equal((await as(t, leader).send('POST', '/api/petitions/reminders')).statusCode, 403);
+    assert.equal((await as(t, coordinator).send('POST', '/api/petitions/reminders')).statusCode, 200);
+    await move(coordinator, open.json().id, { transition: 'reject', reason: 'Chuyển Sở Nội vụ theo thẩm quyền' });
+
     // Statistics of the period: indicators 5.1–5.3, by category and agency, PCI weight; CSV export.
     const stats = await as(t, leader).get('/api/petitions/stats');
     assert.equal(stats.statusCode, 200, stats.body);
     const s = stats.json();
-    assert.equal(s.total, 2);
+    assert.equal(s.total, 3);
     assert.equal(s.indicators.classifiedPct, 100);
     assert.equal(s.indicators.onTimePct, 100);
-    // 2 petitions − 0 dissatisfied now (the first was finally satisfied) − 0 late − 1 repeated = 50%.
-    assert.equal(s.indicators.satisfactionPct, 50);
-    assert.deepEqual(s.byCategory.map((g: { key: string }) => g.key).sort(), ['ELECTRICITY', 'TAX']);
+    // 3 petitions − 0 dissatisfied now (the first was finally satisfied) − 0 late − 1 repeated = 2 of 3.
+    assert.equal(s.indicators.satisfactionPct, 66.7);
+    assert.deepEqual(s.byCategory.map((g: { key: string }) => g.key).sort(), ['ELECTRICITY', 'TAX', 'WORKFORCE']);
     assert.ok(s.pci.some((w: { subindex: string; petitions: number }) => w.subindex === 'TIME_COSTS' && w.petitions === 2));
     assert.equal((await as(t, enterprise).get('/api/petitions/stats')).statusCode, 403);
     assert.equal((await as(t, leader).get('/api/petitions/stats?from=2026-05-01&to=2026-01-01')).statusCode, 400);

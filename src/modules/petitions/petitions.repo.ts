@@ -3,6 +3,7 @@ import type { TDbOrTx } from '../../db/client';
 import { cases } from '../../db/schema/cases';
 import { enterprises } from '../../db/schema/enterprises';
 import { petitions } from '../../db/schema/petitions';
+import { users } from '../../db/schema/platform';
 import { supportAgencies } from '../../db/schema/support';
 
 export type TPetitionRow = typeof petitions.$inferSelect;
@@ -67,3 +68,15 @@ export const findPetitionFacts = (db: TDbOrTx, f: { from: string; to: string }) 
     .innerJoin(cases, eq(cases.id, petitions.caseId))
     .leftJoin(supportAgencies, eq(supportAgencies.id, petitions.agencyId))
     .where(sql`(${cases.openedAt} at time zone 'Asia/Ho_Chi_Minh')::date between ${f.from}::date and ${f.to}::date`);
+
+/** Open petitions (being handled or awaiting approval) with a deadline before `before`. */
+export const findOpenPetitionsDueBefore = (db: TDbOrTx, before: Date) =>
+  db
+    .select({ caseId: cases.id, unitCode: cases.unitCode, assigneeId: cases.assigneeId, dueAt: cases.dueAt, state: cases.state, subject: petitions.subject })
+    .from(petitions)
+    .innerJoin(cases, eq(cases.id, petitions.caseId))
+    .where(sql`${cases.state} in ('IN_PROGRESS', 'REPLY_DRAFTED') and ${cases.dueAt} is not null and ${cases.dueAt} < ${before.toISOString()}::timestamptz`);
+
+/** Active staff accounts with their role and modules (who to remind). */
+export const findActiveStaff = (db: TDbOrTx) =>
+  db.select({ id: users.id, role: users.role, modules: users.modules }).from(users).where(sql`${users.disabled} = false and ${users.role} in ('ADMIN', 'LEADER', 'OFFICER')`);

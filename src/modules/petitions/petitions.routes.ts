@@ -165,4 +165,16 @@ export const registerPetitionRoutes = (app: TApp, { petitionService }: { petitio
       return reply.type('text/csv; charset=utf-8').send(`\uFEFF${lines.join('\r\n')}\r\n`);
     },
   });
+
+  app.route({
+    method: 'POST',
+    url: '/api/petitions/reminders',
+    config: { access: 'support.manage' },
+    schema: {
+      tags: ['petitions'],
+      summary: 'Send the reminders now (also daily): due within 3 days to the handlers; overdue also to the leaders',
+      response: { 200: z.object({ remindedSoon: z.number().int(), escalated: z.number().int() }), ...ERROR_RESPONSES },
+    },
+    handler: async (request) => petitionService.runDueReminders(contextOf(request)),
+  });
 };

@@ -8,7 +8,7 @@ import type { TCaseRow } from '../cases/cases.repo';
 import type { TSupportService } from '../support/support.service';
 import { ANSWERED_STATES, PETITION_CASE_TYPE, petitionCaseType, petitionRelationsOf, unitCodeOfAgency, type TPetitionState } from './petition-workflow';
 import { computePetitionStats } from './petition-stats';
-import { findEnterpriseById, findPetition, findPetitionFacts, findPetitions, findPetitionWithNames, findPublishedQa, insertPetition, updatePetition, type TPetitionRow } from './petitions.repo';
+import { findActiveStaff, findEnterpriseById, findOpenPetitionsDueBefore, findPetition, findPetitionFacts, findPetitions, findPetitionWithNames, findPublishedQa, insertPetition, updatePetition, type TPetitionRow } from './petitions.repo';
 import type { TPetitionBody, TPetitionListQuery, TPublicationBody, TTransitionBody } from './petitions.schemas';
 
 const fail = (path: string, message: string) => new AppError('VALIDATION_ERROR', `${path}: ${message}`, [{ path, message }]);
@@ -266,11 +266,53 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
     return { from, to, ...stats, pci };
   };
 
+  /**
+   * Reminders (daily): petitions due within `dueSoonDays` remind the handling division's officers
+   * (coordinators for external agencies); overdue ones are escalated to the leaders as well.
+   * In-app notifications with their e-mail copies in the outbox, in one transaction.
+   */
+  const runDueReminders = async (ctx: TRequestContext, { now = new Date(), dueSoonDays = 3 }: { now?: Date; dueSoonDays?: number } = {}) => {
+    const actor = ctx.actor;
+    if (actor && !hasPermission(actor, 'support.manage')) throw forbidden('Only support officers send petition reminders');
+    const due = await findOpenPetitionsDueBefore(db, new Date(now.getTime() + dueSoonDays * 86_400_000));
+    if (due.length === 0) return { remindedSoon: 0, escalated: 0 };
+    const staff = await findActiveStaff(db);
+    const coordinators = staff.filter((u) => u.role === 'ADMIN' || (u.role === 'OFFICER' && u.modules.some((m) => m === 'INDUSTRY' || m === 'TRADE')));
+    const leaders = staff.filter((u) => u.role === 'LEADER');
+    const handlersOf = (unit: string | null, assigneeId: number | null) => [
+      ...(unit?.startsWith('EXT:') ? coordinators : staff.filter((u) => u.role === 'OFFICER' && unit !== null && u.modules.includes(unit))).map((u) => u.id),
+      ...(assigneeId ? [assigneeId] : []),
+    ];
+    let remindedSoon = 0;
+    let escalated = 0;
+    await engine.run(ctx, async (w) => {
+      for (const p of due) {
+        if (!p.dueAt) continue;
+        const isOverdue = p.dueAt < now;
+        const dueText = new Date(p.dueAt.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+        const userIds = [...handlersOf(p.unitCode, p.assigneeId), ...(isOverdue ? leaders.map((u) => u.id) : [])];
+        if (userIds.length === 0) continue;
+        await w.notify({
+          caseId: p.caseId,
+          kind: isOverdue ? 'PETITION_OVERDUE' : 'PETITION_DUE_SOON',
+          title: isOverdue ? 'Kiến nghị quá hạn trả lời' : 'Kiến nghị sắp đến hạn trả lời',
+          body: `Kiến nghị "${p.subject}" ${isOverdue ? 'đã quá hạn' : 'đến hạn'} trả lời ngày ${dueText}.`,
+          link: `/petitions/${p.caseId}`,
+          userIds,
+        });
+        if (isOverdue) escalated += 1;
+        else remindedSoon += 1;
+      }
+      await recordAudit(w.tx, ctx, { entity: 'petition', entityId: null, action: 'petition.reminders', after: { remindedSoon, escalated } });
+    });
+    return { remindedSoon, escalated };
+  };
+
   /** The published anonymised questions and answers (public). */
   const listQa = async () =>
     (await findPublishedQa(db)).flatMap((q) => (q.question && q.answer && q.publishedAt ? [{ id: q.id, category: q.category, question: q.question, answer: q.answer, publishedAt: q.publishedAt.toISOString() }] : []));
 
-  return { file, transition, publish, listPetitions, getPetition, listQa, getStats, uploadAttachment, downloadAttachment, findPetition: (id: number) => findPetition(db, id) };
+  return { file, transition, publish, listPetitions, getPetition, listQa, getStats, runDueReminders, uploadAttachment, downloadAttachment, findPetition: (id: number) => findPetition(db, id) };
 };
 
 export type TPetitionService = ReturnType<typeof createPetitionService>;

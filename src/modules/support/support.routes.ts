@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readFlag, readUpload } from '../../lib/multipart';
 import { ERROR_RESPONSES, ZErrorBody, type TApp } from '../../server/app-types';
 import { contextOf } from '../../server/request-context';
 import { PETITION_CATEGORIES } from './support-pci';
@@ -104,6 +105,28 @@ export const registerSupportRoutes = (app: TApp, { supportService }: { supportSe
       response: { 200: ZPciYear, ...ERROR_RESPONSES },
     },
     handler: async (request) => supportService.savePciYear(contextOf(request), request.params.year, request.body),
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/pci/import',
+    config: { access: 'support.manage' },
+    schema: {
+      tags: ['pci'],
+      summary: 'Import PCI figures from CSV (year,subindex,score,rank[,n_provinces,source]; subindex = code, 1–10 or TOTAL); multipart field "file", dryRun in the form or query; each year in the file is replaced, all or nothing',
+      consumes: ['multipart/form-data'],
+      querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).optional() }),
+      response: {
+        200: z.object({ dryRun: z.boolean(), years: z.array(z.number().int()), rows: z.number().int(), errors: z.array(z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() })) }),
+        ...ERROR_RESPONSES,
+        413: ZErrorBody,
+        415: ZErrorBody,
+      },
+    },
+    handler: async (request) => {
+      const upload = await readUpload(request);
+      return supportService.importPci(contextOf(request), { bytes: upload.bytes, dryRun: readFlag(request.query.dryRun ?? upload.fields.dryRun) });
+    },
   });
 
   app.route({

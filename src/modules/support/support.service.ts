@@ -1,6 +1,7 @@
 import type { TDb, TDbOrTx } from '../../db/client';
 import { AppError, forbidden, notFound } from '../../server/errors';
 import type { TRequestContext } from '../../server/request-context';
+import { decodeUtf8Strict, FileFormatError, parseCsvRecords, type TRowError } from '../../lib/tabular-file';
 import { recordAudit } from '../audit/audit.service';
 import { hasPermission } from '../auth/auth.policy';
 import { todayInVietnam } from '../enterprises/enterprises.service';
@@ -187,7 +188,8 @@ export const createSupportService = ({ db }: { db: TDb }) => {
     if (!category) throw new AppError('VALIDATION_ERROR', `unknown petition category "${categoryCode}"`, [{ path: 'body.category', message: `unknown petition category "${categoryCode}"` }]);
     const target = agencyId ?? category.defaultAgencyId;
     const own = target ? await repo.findAgencyDeadline(tx, target, categoryCode) : undefined;
-    const mapping = (await repo.listCategoryPci(tx)).filter((m) => m.categoryCode === categoryCode).map((m) => m.subindexCode);
+    const mapped = new Set((await repo.listCategoryPci(tx)).filter((m) => m.categoryCode === categoryCode).map((m) => m.subindexCode));
+    const mapping = SUBINDEX_CODES.filter((c) => mapped.has(c));
     return { category: category.code, agencyId: target ?? null, deadlineWorkingDays: own?.workingDays ?? category.deadlineWorkingDays, pciSubindices: mapping };
   };
 
@@ -261,6 +263,72 @@ export const createSupportService = ({ db }: { db: TDb }) => {
       await recordAudit(tx, ctx, { entity: 'pci_result', entityId: saved.id, action: before ? 'support.pci.update' : 'support.pci.create', before, after: { provinceCode, year, ...body } });
     });
     return (await getPci(provinceCode)).years.find((y) => y.year === year);
+  };
+
+  /**
+   * Imports PCI figures from CSV: columns year, subindex (a sub-index code, its number 1–10, or
+   * TOTAL for the composite), score, rank[, n_provinces, source]. Every row is checked first; a
+   * real run replaces the figures of each year in the file (other years untouched), all or nothing.
+   */
+  const importPci = async (ctx: TRequestContext, input: { bytes: Uint8Array; dryRun: boolean }, provinceCode = HANOI_PROVINCE_CODE) => {
+    requireManage(ctx);
+    type TCol = 'year' | 'subindex' | 'score' | 'rank' | 'n_provinces' | 'source';
+    let parsed;
+    try {
+      parsed = parseCsvRecords<TCol>(decodeUtf8Strict(input.bytes), {
+        aliases: { year: ['nam'], subindex: ['chi so', 'chi so thanh phan', 'sub_index'], score: ['diem'], rank: ['hang', 'xep hang'], n_provinces: ['so tinh'], source: ['nguon'] },
+        required: ['year', 'subindex', 'score'],
+      });
+    } catch (error) {
+      if (error instanceof FileFormatError) throw new AppError('IMPORT_INVALID', error.message, { errors: [{ row: null, column: null, message: error.message }] });
+      throw error;
+    }
+    if (parsed.rows.length === 0) throw new AppError('IMPORT_INVALID', 'The file has a header but no data rows');
+    const errors: TRowError[] = [];
+    const currentYear = Number(todayInVietnam().slice(0, 4));
+    const years = new Map<number, TPciYearBody>();
+    const seen = new Map<string, number>();
+    for (const { rowNumber, values } of parsed.rows) {
+      const err = (column: TCol, message: string) => errors.push({ row: rowNumber, column, message });
+      const before = errors.length;
+      const year = Number(values.year);
+      if (!/^\d{4}$/.test(values.year ?? '')) err('year', `"${values.year ?? ''}" is not a year`);
+      else if (year > currentYear - 1) err('year', `the PCI of ${year} is published in ${year + 1}; ${year} is in the future or not yet surveyed`);
+      else if (year < PCI_FIRST_YEAR) err('year', `the PCI started in ${PCI_FIRST_YEAR}`);
+      const raw = (values.subindex ?? '').trim().toUpperCase();
+      const code = raw === 'TOTAL' ? 'TOTAL' : /^\d{1,2}$/.test(raw) ? SUBINDEX_CODES[Number(raw) - 1] : SUBINDEX_CODES.find((c) => c === raw);
+      if (!code) err('subindex', `unknown sub-index "${values.subindex ?? ''}" (a code like LAND_ACCESS, 1–10, or TOTAL)`);
+      const score = values.score === '' || values.score === undefined ? null : Number((values.score ?? '').replace(',', '.'));
+      const max = code === 'TOTAL' ? 100 : 10;
+      if (score !== null && (!Number.isFinite(score) || score < 0 || score > max)) err('score', `"${values.score}" is not a score between 0 and ${max}`);
+      const rank = values.rank ? Number(values.rank) : null;
+      if (rank !== null && (!Number.isInteger(rank) || rank < 1 || rank > 100)) err('rank', `"${values.rank}" is not a rank`);
+      const n = values.n_provinces ? Number(values.n_provinces) : null;
+      if (n !== null && (!Number.isInteger(n) || n < 1 || n > 100)) err('n_provinces', `"${values.n_provinces}" is not a number of provinces`);
+      if (rank !== null && n !== null && rank > n) err('rank', `rank ${rank} is beyond the ${n} provinces`);
+      const key = `${year}|${code}`;
+      if (code && seen.has(key)) err('subindex', `${code} of ${year} is also on row ${seen.get(key)}`);
+      if (code) seen.set(key, rowNumber);
+      if (errors.length > before || !code) continue;
+      const entry = years.get(year) ?? { composite: null, rank: null, nProvinces: null, source: null, subindices: [] };
+      if (code === 'TOTAL') Object.assign(entry, { composite: score, rank, nProvinces: n ?? entry.nProvinces, source: values.source || entry.source });
+      else entry.subindices.push({ code, score, rank });
+      years.set(year, entry);
+    }
+    const result = { dryRun: input.dryRun, years: [...years.keys()].sort(), rows: parsed.rows.length, errors };
+    if (input.dryRun) return result;
+    if (errors.length) throw new AppError('IMPORT_INVALID', `${errors.length} error(s) in the file; nothing was stored`, result);
+    await db.transaction(async (tx) => {
+      for (const [year, body] of years) {
+        const saved = await repo.upsertPciResult(
+          tx,
+          { provinceCode, year, composite: body.composite === null ? null : String(body.composite), rank: body.rank, nProvinces: body.nProvinces, methodologyVersion: methodologyOfYear(year), source: body.source || null, updatedBy: ctx.actor?.userId ?? null },
+          body.subindices.map((x) => ({ code: x.code, score: x.score, rank: x.rank ?? null })),
+        );
+        await recordAudit(tx, ctx, { entity: 'pci_result', entityId: saved.id, action: 'support.pci.import', after: { provinceCode, year, ...body } });
+      }
+    });
+    return result;
   };
 
   // Action plans ------------------------------------------------------------------------------
@@ -496,6 +564,7 @@ export const createSupportService = ({ db }: { db: TDb }) => {
     weighOnPci,
     getPci,
     savePciYear,
+    importPci,
     listPlans,
     createPlan,
     updatePlan,

@@ -115,6 +115,12 @@ export const updateCategory = (code: TPetitionCategory, body: TCategoryBody) => 
 
 export const getPci = (signal?: AbortSignal) => api.get<TPci>('/api/pci', undefined, signal);
 export const savePciYear = (year: number, body: TPciYearBody) => api.put<TPciYear>(`/api/pci/years/${year}`, body);
+export type TPciImportResult = { dryRun: boolean; years: number[]; rows: number; errors: { row: number; column: string | null; message: string }[] };
+export const importPci = (file: File) => {
+  const form = new FormData();
+  form.append('file', file);
+  return api.postForm<TPciImportResult>('/api/pci/import', form);
+};
 export const listPlans = (signal?: AbortSignal) => api.get<{ items: TPlan[] }>('/api/pci/plans', undefined, signal);
 export const createPlan = (body: TPlanBody) => api.post<TPlan>('/api/pci/plans', body);
 export const addAction = (planId: number, body: TActionBody) => api.post<TPlan>(`/api/pci/plans/${planId}/actions`, body);

@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Empty, Flex, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import type { TCategory, TPci, TPciYear } from '../../../api/support';
+import { App, Button, Card, Col, Empty, Flex, Row, Select, Space, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
+import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { importPci, type TCategory, type TPci, type TPciYear } from '../../../api/support';
+import { ApiError } from '../../../api/client';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT } from '../../../i18n/I18nProvider';
 import { useFormat } from '../../../i18n/useFormat';
 import { IndicatorChart, type TChartOption } from '../../indicators/IndicatorChart';
@@ -9,6 +11,13 @@ import { useSupportNames } from '../labels';
 import { PciYearModal } from './PciYearModal';
 
 const COLORS = { composite: '#1456b8', rank: '#d46b08', bar: '#8fb3e8', lowest: '#cf1322', line: '#13a8a8' } as const;
+
+/** Row errors of a refused PCI import (details.errors of IMPORT_INVALID). */
+const importRows = (error: unknown): { row: number; column: string | null; message: string }[] => {
+  if (!(error instanceof ApiError) || typeof error.details !== 'object' || error.details === null) return [];
+  const errors = (error.details as { errors?: unknown }).errors;
+  return Array.isArray(errors) ? (errors as { row: number; column: string | null; message: string }[]) : [];
+};
 
 type TRow = { code: string; name: string; score: number | null; rank: number | null; isLowest: boolean; categories: string[] };
 
@@ -24,6 +33,18 @@ export const PciScores = ({ pci, categories, canManage, onSaved }: { pci: TPci; 
   const shown = pci.years.find((y) => y.year === year) ?? null;
   const [trendCode, setTrendCode] = useState<string>(() => shown?.lowest[0] ?? pci.subindices[0]?.code ?? '');
   const [editing, setEditing] = useState<{ year: number | null } | null>(null);
+  const [importError, setImportError] = useState<unknown>(null);
+  const { message } = App.useApp();
+  const upload = async (file: File) => {
+    setImportError(null);
+    try {
+      const r = await importPci(file);
+      void message.success(t('support.pci.imported', { years: r.years.join(', ') }));
+      onSaved();
+    } catch (caught) {
+      setImportError(caught);
+    }
+  };
 
   const rows: TRow[] = useMemo(
     () =>
@@ -198,12 +219,30 @@ export const PciScores = ({ pci, categories, canManage, onSaved }: { pci: TPci; 
         title={<Typography.Title level={2} className="card-title">{t('support.pci.yearsTable')}</Typography.Title>}
         extra={
           canManage && (
-            <Button icon={<PlusOutlined />} onClick={() => setEditing({ year: null })}>
-              {t('support.pci.addYear')}
-            </Button>
+            <Space>
+              <Upload accept=".csv,text/csv" showUploadList={false} beforeUpload={(file) => { void upload(file); return false; }}>
+                <Button icon={<UploadOutlined />}>{t('support.pci.import')}</Button>
+              </Upload>
+              <Button icon={<PlusOutlined />} onClick={() => setEditing({ year: null })}>
+                {t('support.pci.addYear')}
+              </Button>
+            </Space>
           )
         }
       >
+        {importError !== null && (importRows(importError).length ? (
+          <Typography.Paragraph type="danger" role="alert">
+            {t('support.pci.importErrors')}
+            <ul className="issue-list">
+              {importRows(importError).map((r) => (
+                <li key={`${r.row}:${r.column ?? ''}:${r.message}`}>{t('support.pci.importRow', { row: r.row, column: r.column ?? '—', message: r.message })}</li>
+              ))}
+            </ul>
+          </Typography.Paragraph>
+        ) : (
+          <ApiErrorAlert error={importError} />
+        ))}
+        {canManage && <Typography.Paragraph type="secondary">{t('support.pci.importHint')}</Typography.Paragraph>}
         <Table<TPciYear> rowKey="year" size="small" columns={yearColumns} dataSource={[...pci.years].reverse()} pagination={false} scroll={{ x: 700 }} />
       </Card>
       {editing && (
