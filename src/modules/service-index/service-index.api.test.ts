@@ -17,7 +17,7 @@ type TFixture = {
   unit: string;
   assignee?: number | null;
   received: string;
-  due: string;
+  due: string | null;
   finished?: string;
   result?: 'APPROVED' | 'REFUSED';
   stopped?: string;
@@ -48,8 +48,8 @@ const insertDossier = async (t: TTestApp, code: string, f: TFixture): Promise<nu
       deadlineValue: '5',
       deadlineUnit: 'WORKING_DAY',
       clockStartedAt: vn(f.received),
-      firstDueAt: vn(f.due),
-      dueAt: vn(f.due),
+      firstDueAt: f.due ? vn(f.due) : null,
+      dueAt: f.due ? vn(f.due) : null,
       closedAt: finishedAt,
       outcome: f.result ?? (f.stopped ? 'WITHDRAWN' : null),
     })
@@ -273,6 +273,23 @@ describe('service index', () => {
     assert.deepEqual([d8.legal, d8.national], ['ON_TIME', 'LATE']);
     const sum = (k: string) => all.reduce((a: number, i: { scores: Record<string, number | null> }) => a + (i.scores[k] ?? 0), 0);
     assert.deepEqual(['1', '2', '3', '4', '7'].map(sum), [4, 1, 5, 3, 3]); // = s1..s7 of the agency
+  });
+
+  it('dossiers in progress: a closed supplement is subtracted (SQL), no appointment falls back to the legal time (domain)', async () => {
+    // D10: appointment 08/07, supplement 02/07 → 12/07 closed, ended at the period end 15/07 minus 10 days → early.
+    await insertDossier(t, `${AGENCY}-250701-0001`, { procedure: p1, channel: 'ONLINE', unit: 'QLTM', received: '2025-07-01T09:00', due: '2025-07-08T17:00', supplements: [{ from: '2025-07-02T09:00', to: '2025-07-12T09:00' }] });
+    // D11: no appointment; 5 working days from 01/07 → 08/07 17:00; ended at the period end → late.
+    await insertDossier(t, `${AGENCY}-250701-0002`, { procedure: p2, channel: 'DIRECT', unit: 'QLCN', received: '2025-07-01T10:00', due: null });
+    const body = (await as(t, officer).get('/api/service-index/on-time?from=2025-07-01&to=2025-07-15&by=channel')).json();
+    assert.deepEqual(
+      body.rows.map((r: { key: string; inTime: number; overdue: number; nationalLate: number; nationalEarlyOrOnTime: number }) => [r.key, r.inTime, r.overdue, r.nationalLate, r.nationalEarlyOrOnTime]),
+      [
+        ['DIRECT', 1, 0, 1, 0],
+        ['ONLINE', 0, 1, 0, 1],
+      ],
+    );
+    const i766 = (await as(t, officer).get('/api/service-index/index-766?from=2025-07-01&to=2025-07-15')).json();
+    assert.deepEqual(i766.indicators.find((i: { id: string }) => i.id === '2.1').detail, { variant: 'NATIONAL_PORTAL', early: 1, onTime: 0, late: 1 });
   });
 
   it('refuses bad periods and unknown fields with 400, nothing else', async () => {

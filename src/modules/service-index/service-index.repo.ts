@@ -34,11 +34,34 @@ const where = (f: TStatsFilter): SQL => sql`d.received_at >= ${f.fromAt}::timest
   ${f.agencyCode !== undefined ? sql`and d.agency_code = ${f.agencyCode}` : sql``}`;
 
 /**
+ * National-portal class computed in SQL (the SQL form of classifyNational): the stored class of a
+ * finished dossier; in progress: more than one supplement request → LATE; without appointment →
+ * ON_TIME when there is no legal time either, else left to the domain (null); otherwise the end
+ * (one open supplement: its request; else `endAt`, the earlier of period end and now) minus a
+ * closed supplement's waiting time, compared with the appointment (EARLY before its date,
+ * ON_TIME up to it). null = the domain must classify the dossier.
+ */
+const NATIONAL = (endAt: string): SQL => sql`cross join lateral (
+    select case
+      when o.outcome <> 'IN_PROGRESS' then d.timeliness_portal
+      when sp.n > 1 then 'LATE'
+      when coalesce(c.first_due_at, c.due_at) is null then case when c.deadline_value is null then 'ON_TIME' end
+      when ${vnDate('x.eff')} < ${vnDate('coalesce(c.first_due_at, c.due_at)')} then 'EARLY'
+      when x.eff <= coalesce(c.first_due_at, c.due_at) then 'ON_TIME'
+      else 'LATE' end as national
+    from (select count(*)::int as n, max(p.started_at) filter (where p.ended_at is null) as open_at, max(p.started_at) as req_at, max(p.ended_at) as done_at
+          from case_pauses p where p.case_id = d.case_id and p.kind = 'SUPPLEMENT') sp
+    cross join lateral (select case when sp.n = 1 and sp.open_at is not null then sp.open_at else ${endAt}::timestamptz end as end_at) e
+    cross join lateral (select e.end_at - case when sp.n = 1 and sp.open_at is null then greatest(interval '0', least(sp.done_at, e.end_at) - sp.req_at) else interval '0' end as eff) x
+  ) n`;
+
+/**
  * The dossiers of the filter with their outcome and legal class (the SQL form of classifyLegal:
  * stored class, else EARLY before the due date, ON_TIME up to dueAt, LATE after; in progress
- * IN_TIME up to dueAt at `asOf`, OVERDUE after; no deadline → ON_TIME / IN_TIME).
+ * IN_TIME up to dueAt at `asOf`, OVERDUE after; no deadline → ON_TIME / IN_TIME), and with
+ * `nationalEnd` their national class (`stored` = classified here; the others go to the domain).
  */
-const base = (f: TStatsFilter, asOf: string): SQL => sql`base as (
+const base = (f: TStatsFilter, asOf: string, nationalEnd?: string): SQL => sql`base as (
   select d.case_id, d.code, d.agency_code, d.procedure_id, d.channel, d.received_at, d.finished_at, d.timeliness_portal,
          d.supplement_count, d.fee_vnd, d.paid_online, d.has_e_result, c.unit_code, c.assignee_id, c.due_at,
          e.contacts_count, e.agencies_contacted, e.had_complaint, e.satisfaction, o.outcome,
@@ -49,11 +72,13 @@ const base = (f: TStatsFilter, asOf: string): SQL => sql`base as (
               when ${vnDate('d.finished_at')} < ${vnDate('c.due_at')} then 'EARLY'
               when d.finished_at <= c.due_at then 'ON_TIME'
               else 'LATE' end as legal,
-         (o.outcome <> 'IN_PROGRESS' and d.timeliness_portal is not null) as stored
+         ${nationalEnd ? sql`n.national` : sql`d.timeliness_portal`} as national,
+         ${nationalEnd ? sql`n.national is not null` : sql`(o.outcome <> 'IN_PROGRESS' and d.timeliness_portal is not null)`} as stored
   from dossiers d
   join cases c on c.id = d.case_id
   left join dossier_evaluations e on e.case_id = d.case_id
   cross join lateral (select ${OUTCOME} as outcome) o
+  ${nationalEnd ? NATIONAL(nationalEnd) : sql``}
   where ${where(f)})`;
 
 /** Key of the on-time dimension (periods by Vietnam receipt date). */
@@ -85,21 +110,25 @@ export type TOnTimeAggregateRow = {
   on_time: number;
   late: number;
   stopped: number;
+  in_time: number;
+  overdue: number;
   national_late: number;
 };
 
-/** On-time counts of the dossiers whose national classification is stored, by key. */
-export const aggregateOnTime = (db: TDbOrTx, f: TStatsFilter, asOf: string, by: string) =>
+/** On-time counts, by key, of the dossiers classified in SQL (national class known; see base). */
+export const aggregateOnTime = (db: TDbOrTx, f: TStatsFilter, asOf: string, nationalEnd: string, by: string) =>
   queryRows<TOnTimeAggregateRow>(
     db,
-    sql`with ${base(f, asOf)}
+    sql`with ${base(f, asOf, nationalEnd)}
         select ${groupExpression(by)} as key, count(*)::int as received,
                count(*) filter (where legal in ('EARLY', 'ON_TIME', 'LATE'))::int as finished,
                count(*) filter (where legal = 'EARLY')::int as early,
                count(*) filter (where legal = 'ON_TIME')::int as on_time,
                count(*) filter (where legal = 'LATE')::int as late,
                count(*) filter (where legal = 'STOPPED')::int as stopped,
-               count(*) filter (where timeliness_portal = 'LATE')::int as national_late
+               count(*) filter (where legal = 'IN_TIME')::int as in_time,
+               count(*) filter (where legal = 'OVERDUE')::int as overdue,
+               count(*) filter (where national = 'LATE')::int as national_late
         from base where stored group by 1`,
   );
 
@@ -149,7 +178,15 @@ export const findFacts = (db: TDbOrTx, f: TStatsFilter, which: 'open' | 'finishe
         left join dossier_evaluations e on e.case_id = d.case_id
         cross join lateral (select ${OUTCOME} as outcome) o
         where ${where(f)}
-          ${which === 'open' ? sql`and (o.outcome = 'IN_PROGRESS' or d.timeliness_portal is null)` : which === 'finished' ? sql`and o.outcome in ('APPROVED', 'REFUSED')` : sql``}
+          ${
+            which === 'open'
+              ? sql`and ((o.outcome <> 'IN_PROGRESS' and d.timeliness_portal is null)
+                      or (o.outcome = 'IN_PROGRESS' and coalesce(c.first_due_at, c.due_at) is null and c.deadline_value is not null
+                          and (select count(*) from case_pauses p where p.case_id = d.case_id and p.kind = 'SUPPLEMENT') <= 1))`
+              : which === 'finished'
+                ? sql`and o.outcome in ('APPROVED', 'REFUSED')`
+                : sql``
+          }
         order by ${which === 'finished' ? sql`d.finished_at desc, d.case_id desc` : sql`d.case_id`}
         ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`,
   );
@@ -212,15 +249,15 @@ export type T766AggregateRow = {
 };
 
 /**
- * 766 counts by procedure of the dossiers whose national classification is stored (the SQL form
+ * 766 counts by procedure of the dossiers classified in SQL (the SQL form
  * of count766; every procedure's result is a paper document). Working days of the handling time
  * use `calendar`: per Vietnam date [working days up to that date, cumulative count of the
  * effective receipt day when received before office close, … when received after close].
  */
-export const aggregate766 = (db: TDbOrTx, f: TStatsFilter, asOf: string, calendar: Record<string, [number, number, number]>, closeTime: string) =>
+export const aggregate766 = (db: TDbOrTx, f: TStatsFilter, asOf: string, nationalEnd: string, calendar: Record<string, [number, number, number]>, closeTime: string) =>
   queryRows<T766AggregateRow>(
     db,
-    sql`with ${base(f, asOf)},
+    sql`with ${base(f, asOf, nationalEnd)},
         cal as (select key::date as day, (value->>0)::int as cum, (value->>1)::int as cum_r_open, (value->>2)::int as cum_r_closed
                 from jsonb_each(${JSON.stringify(calendar)}::jsonb)),
         rows as (
@@ -233,8 +270,8 @@ export const aggregate766 = (db: TDbOrTx, f: TStatsFilter, asOf: string, calenda
                count(*) filter (where r.channel = 'ONLINE')::int as online,
                count(*) filter (where r.channel = 'POSTAL')::int as postal,
                count(*) filter (where r.channel = 'ONLINE' and not (r.outcome = 'APPROVED' and not r.has_e_result))::int as online_qualified,
-               count(*) filter (where r.timeliness_portal = 'EARLY')::int as national_early,
-               count(*) filter (where r.timeliness_portal = 'LATE')::int as national_late,
+               count(*) filter (where r.national = 'EARLY')::int as national_early,
+               count(*) filter (where r.national = 'LATE')::int as national_late,
                count(*) filter (where r.outcome = 'APPROVED')::int as approved,
                count(*) filter (where r.outcome = 'APPROVED' and r.has_e_result)::int as approved_e_result,
                count(*) filter (where r.digitised)::int as digitised,

@@ -156,8 +156,10 @@ export const createServiceIndexService = ({ db, calendarService, now = () => Dat
   };
   const presentPeriod = (p: TPeriod) => ({ from: p.from, to: p.to, asOf: p.asOf });
   const asOfText = (p: TPeriod) => new Date(p.asOfMs).toISOString();
+  /** Unfinished dossiers end at the end of the period, or now while the period is not over. */
+  const nationalEndText = (p: TPeriod) => new Date(Math.min(p.asOfMs, p.periodEndMs)).toISOString();
 
-  /** Facts of the dossiers the domain must classify (in progress, or without a stored classification). */
+  /** Facts of the dossiers the SQL cannot classify (see findFacts 'open'), classified by the domain. */
   const loadOpen = async (cal: TWorkCalendar, p: TPeriod): Promise<TClassifiedDossier[]> => {
     const rows = await findFacts(db, p.filter, 'open');
     const pauses = await findSupplements(
@@ -175,7 +177,7 @@ export const createServiceIndexService = ({ db, calendarService, now = () => Dat
   const getOnTimeUncached = async (q: TStatsQuery & { by: TGroupBy }) => {
     const p = resolvePeriod(q);
     const cal = await calendarService.getWorkCalendar();
-    const [aggregates, open, catalogue] = await Promise.all([aggregateOnTime(db, p.filter, asOfText(p), q.by), loadOpen(cal, p), q.by === 'procedure' ? catalogueAt(p) : Promise.resolve([])]);
+    const [aggregates, open, catalogue] = await Promise.all([aggregateOnTime(db, p.filter, asOfText(p), nationalEndText(p), q.by), loadOpen(cal, p), q.by === 'procedure' ? catalogueAt(p) : Promise.resolve([])]);
     const counts: TOnTimeCounts[] = aggregates.map((a) => ({
       key: a.key,
       received: a.received,
@@ -183,9 +185,9 @@ export const createServiceIndexService = ({ db, calendarService, now = () => Dat
       early: a.early,
       onTime: a.on_time,
       late: a.late,
-      inProgress: 0,
-      inTime: 0,
-      overdue: 0,
+      inProgress: a.in_time + a.overdue,
+      inTime: a.in_time,
+      overdue: a.overdue,
       stopped: a.stopped,
       nationalEarlyOrOnTime: a.received - a.national_late,
       nationalLate: a.national_late,
@@ -212,7 +214,7 @@ export const createServiceIndexService = ({ db, calendarService, now = () => Dat
     const today = formatVnTimestamp(p.asOfMs).slice(0, 10);
     const end = isoFromJdn(Math.max(jdnFromIso(p.to), jdnFromIso(today)) + 31);
     const close = DEFAULT_OFFICE_HOURS.sessions[DEFAULT_OFFICE_HOURS.sessions.length - 1].end;
-    const [rows, open] = await Promise.all([aggregate766(db, p.filter, asOfText(p), cumulativeCalendar(cal, p.from, end), close), loadOpen(cal, p)]);
+    const [rows, open] = await Promise.all([aggregate766(db, p.filter, asOfText(p), nationalEndText(p), cumulativeCalendar(cal, p.from, end), close), loadOpen(cal, p)]);
     const stored = empty766Counts();
     stored.paymentRecorded = rows.length > 0; // payment (paid_online) is recorded for every dossier
     for (const r of rows) {
