@@ -20,9 +20,9 @@ const MyDossiersPage = () => {
   const [page, setPage] = useState(1);
   const query = useApiQuery(`dossiers:mine:${page}`, (signal) => dossiersApi.mine(page, signal));
   const columns: TableColumnsType<TDossierSummary> = [
-    { title: t('dossiers.common.code'), key: 'code', width: 220, render: (_, d) => <Link to={`/dossiers/${d.id}`}>{d.code ?? t('dossiers.common.noCode')}</Link> },
-    { title: t('dossiers.common.procedure'), dataIndex: 'title', width: 420 },
-    { title: t('dossiers.common.state'), key: 'state', width: 190, render: (_, d) => <StateTag state={d.state} /> },
+    { title: t('dossiers.common.code'), key: 'code', width: 210, render: (_, d) => <Link to={`/dossiers/${d.id}`}>{d.code ?? t('dossiers.common.noCode')}</Link> },
+    { title: t('dossiers.common.procedure'), dataIndex: 'title', width: 300 },
+    { title: t('dossiers.common.state'), key: 'state', width: 150, render: (_, d) => <StateTag state={d.state} /> },
     { title: t('dossiers.common.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (v: string | null) => format.dateTime(v) },
     { title: t('dossiers.common.dueAt'), key: 'due', width: 170, render: (_, d) => (<>{format.dateTime(d.rescheduledDueAt ?? d.dueAt)} <UrgencyTag urgency={d.urgency} /></>) },
     { title: t('dossiers.common.timelinessLegal'), key: 'timeliness', width: 130, render: (_, d) => <TimelinessTag value={d.timelinessLegal} /> },
@@ -48,7 +48,7 @@ const MyDossiersPage = () => {
           columns={columns}
           dataSource={query.data?.items ?? []}
           locale={{ emptyText: t('dossiers.mine.empty') }}
-          scroll={{ x: 1240 }}
+          scroll={{ x: 1080 }}
           pagination={{ current: page, pageSize: 20, total: query.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         />
       </Card>
