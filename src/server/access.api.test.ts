@@ -71,6 +71,7 @@ const EXPECTED: Record<string, TExpected> = {
   'GET /api/dossiers/:id': 'signed-in',
   'POST /api/dossiers/:id/transitions': 'signed-in',
   'POST /api/dossiers/:id/reschedule': ['ADMIN', 'LEADER', 'OFFICER'],
+  'POST /api/dossiers/:id/assign': ['ADMIN', 'LEADER', 'OFFICER'],
   'POST /api/dossiers/:id/comments': 'signed-in',
   'POST /api/dossiers/:id/evaluation': ['ENTERPRISE'],
   'POST /api/dossiers/:id/attachments': 'signed-in',

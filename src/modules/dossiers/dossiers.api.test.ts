@@ -123,6 +123,15 @@ describe('one-stop dossiers', () => {
     assert.ok(moved.json().stepDueAt);
     assert.equal(moved.json().steps.length, 2);
 
+    // Re-assignment within the unit: a new step for the same unit; an officer of another unit is refused.
+    const tradeOfficer = units.items.find((u: { code: string }) => u.code === 'TRADE').officers[0];
+    assert.equal((await as(t, industry).send('POST', `/api/dossiers/${id}/assign`, { assigneeId: tradeOfficer.id })).statusCode, 400);
+    const reassigned = await as(t, industry).send('POST', `/api/dossiers/${id}/assign`, { assigneeId: officer.id, stepDays: 8, reason: 'Giao lại' });
+    assert.equal(reassigned.statusCode, 200, reassigned.body);
+    assert.equal(reassigned.json().steps.length, 3);
+    assert.equal(reassigned.json().steps[2].unitCode, 'INDUSTRY');
+    assert.equal((await as(t, trade).send('POST', `/api/dossiers/${id}/assign`, { assigneeId: officer.id })).statusCode, 403);
+
     // The trade division is not the handler: 403 (not its unit).
     const foreign = await as(t, trade).send('POST', `/api/dossiers/${id}/transitions`, { transition: 'approve' });
     assert.equal(foreign.statusCode, 403);
@@ -151,6 +160,7 @@ describe('one-stop dossiers', () => {
     assert.ok(done.json().dueAt >= before, 'restarted from zero at the completion');
     assert.equal(done.json().firstDueAt, before);
     assert.equal(done.json().pauses[0].rule, 'RESTART');
+    assert.equal(done.json().canAssign, false, 'the applicant does not assign');
     assert.ok(done.json().pauses[0].endedAt);
   });
 

@@ -4,6 +4,7 @@ import { ERROR_RESPONSES, ZErrorBody, type TApp } from '../../server/app-types';
 import { AppError } from '../../server/errors';
 import { contextOf } from '../../server/request-context';
 import {
+  ZAssignBody,
   ZCommentBody,
   ZDeskBody,
   ZDossierDetail,
@@ -143,6 +144,20 @@ export const registerDossierRoutes = (app: TApp, { dossierService }: { dossierSe
       response: { 200: ZDossierDetail, ...ERROR_RESPONSES },
     },
     handler: async (request) => dossierService.reschedule(contextOf(request), request.params.id, request.body),
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/dossiers/:id/assign',
+    config: { access: 'dossiers.process' },
+    schema: {
+      tags: ['dossiers'],
+      summary: 'Assign the dossier to an officer of the unit handling it (new step with an optional sub-deadline in working days)',
+      params: ZIdParams,
+      body: ZAssignBody,
+      response: { 200: ZDossierDetail, ...ERROR_RESPONSES },
+    },
+    handler: async (request) => dossierService.assign(contextOf(request), request.params.id, request.body),
   });
 
   app.route({

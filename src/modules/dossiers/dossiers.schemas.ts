@@ -46,6 +46,8 @@ export const ZTransitionBody = z.strictObject({
 
 export const ZRescheduleBody = z.strictObject({ newDueDate: ZDate, reason: ZText(2000) });
 
+export const ZAssignBody = z.strictObject({ assigneeId: z.number().int().positive(), stepDays: z.number().int().min(1).max(365).optional(), reason: z.string().trim().max(2000).optional() });
+
 export const ZCommentBody = z.strictObject({ visibility: z.enum(['INTERNAL', 'PUBLIC']), body: ZText(4000) });
 
 export const ZEvaluationBody = z.strictObject({
@@ -112,6 +114,7 @@ export const ZDossierDetail = ZDossierSummary.extend({
   apology: z.object({ at: z.string(), reason: z.string() }).nullable(),
   allowedTransitions: z.array(z.string()),
   canReschedule: z.boolean(),
+  canAssign: z.boolean(),
   isApplicant: z.boolean(),
   canEvaluate: z.boolean(),
   slips: z.object({ receipt: z.boolean(), supplement: z.boolean(), apology: z.boolean() }),

@@ -413,6 +413,26 @@ export const createDossierService = ({
     return getDossier(ctx, caseId);
   };
 
+  /** Assigns an open dossier to an officer of the unit handling it (a new step, optional sub-deadline). */
+  const assign = async (ctx: TRequestContext, caseId: number, input: { assigneeId: number; stepDays?: number; reason?: string }) => {
+    const { row } = await loadVisible(ctx, caseId);
+    const unitCode = row.unitCode ?? 'ONE_STOP';
+    const officers = await findUnitOfficers(db, unitCode);
+    if (!officers.some((o) => o.id === input.assigneeId)) {
+      throw new AppError('VALIDATION_ERROR', `User ${input.assigneeId} is not an officer of ${unitCode}`, [{ path: 'body.assigneeId', message: 'not an officer of the unit' }]);
+    }
+    await engine.run(ctx, async (w) => {
+      const after = await w.assign({
+        caseId,
+        route: { unitCode, assigneeId: input.assigneeId, stepLimit: input.stepDays ? { value: input.stepDays, unit: 'WORKING_DAY' } : null },
+        reason: input.reason ?? null,
+        relationsAllowed: ['HANDLER', 'LEADER'],
+      });
+      await w.notify({ caseId, kind: 'DOSSIER', title: `Hồ sơ ${after.title} được giao cho bạn`, body: input.reason ?? after.title, link: `/dossiers/${caseId}`, userIds: [input.assigneeId] });
+    });
+    return getDossier(ctx, caseId);
+  };
+
   const addComment = async (ctx: TRequestContext, caseId: number, input: { visibility: 'INTERNAL' | 'PUBLIC'; body: string }) => {
     const { relations } = await loadVisible(ctx, caseId);
     if (!relations.has('STAFF') && input.visibility === 'INTERNAL') throw forbidden('Applicants write public comments only');
@@ -458,6 +478,7 @@ export const createDossierService = ({
     const names = await findProcedureNames(db, [dossier.procedureId]);
     const assigneeName = row.assigneeId ? await findUserName(db, row.assigneeId) : null;
     const supplements = timeline.pauses.filter((p) => p.kind === 'SUPPLEMENT');
+    const canAssign = !row.closedAt && row.state !== 'DRAFT' && row.state !== 'SUBMITTED' && (relations.has('HANDLER') || relations.has('LEADER'));
     const canReschedule = !row.closedAt && row.rescheduleCount === 0 && row.dueAt !== null && (relations.has('INTAKE') || relations.has('HANDLER') || relations.has('LEADER'));
     return {
       ...presentSummary(row, dossier, version?.name ?? names[0]?.name, new Date(), cal),
@@ -483,6 +504,7 @@ export const createDossierService = ({
       apology: dossier.apologyAt ? { at: dossier.apologyAt.toISOString(), reason: dossier.apologyReason ?? '' } : null,
       allowedTransitions: engine.allowedTransitions(actor, row),
       canReschedule,
+      canAssign,
       isApplicant: relations.has('APPLICANT'),
       canEvaluate: relations.has('APPLICANT') && (row.state === 'PROCESSED' || row.state === 'RETURNED') && !evaluation,
       slips: {
@@ -724,7 +746,7 @@ export const createDossierService = ({
     return { alerted: rows.length };
   };
 
-  return { runDueAlerts, createDraft, receiveAtDesk, uploadAttachment, transition, reschedule, addComment, getDossier, listMine, queue, listUnits, lookup, evaluate, buildSlip, downloadAttachment, lookupUrl };
+  return { assign, runDueAlerts, createDraft, receiveAtDesk, uploadAttachment, transition, reschedule, addComment, getDossier, listMine, queue, listUnits, lookup, evaluate, buildSlip, downloadAttachment, lookupUrl };
 };
 
 export type TDossierService = ReturnType<typeof createDossierService>;

@@ -2241,6 +2241,7 @@ export const en: TDictionary = {
       paidOnline: "Paid online",
       receivedAt: "Received at",
       confirm: "Confirm",
+      assign: "Assign an officer",
       reschedule: "Apologise and reschedule",
       rescheduleHint: "Only one reschedule is allowed; the late classification keeps the original due date.",
       newDueDate: "New appointment date",

@@ -2242,6 +2242,7 @@ export const vi = {
       paidOnline: "Nộp trực tuyến",
       receivedAt: "Thời điểm tiếp nhận",
       confirm: "Xác nhận",
+      assign: "Phân công cán bộ",
       reschedule: "Xin lỗi và hẹn lại ngày trả",
       rescheduleHint: "Chỉ được hẹn lại một lần; phân loại trễ hạn vẫn tính theo hạn ban đầu.",
       newDueDate: "Ngày hẹn trả mới",

@@ -232,11 +232,15 @@ const DossierDetailPage = () => {
   const [comment, setComment] = useState('');
   const [visibility, setVisibility] = useState<'PUBLIC' | 'INTERNAL'>('PUBLIC');
   const [rescheduleForm] = Form.useForm<{ newDueDate: Dayjs; reason: string }>();
+  const [assigning, setAssigning] = useState(false);
+  const [assignForm] = Form.useForm<{ assigneeId: number; stepDays?: number; reason?: string }>();
+  const units = useApiQuery('dossiers:units', (signal) => dossiersApi.units(signal), assigning);
   const d = override && override.id === id ? override : query.data;
   const updated = (next: TDossierDetail) => {
     setOverride(next);
     setAction(null);
     setRescheduling(false);
+    setAssigning(false);
     message.success(t('dossiers.detail.done'));
   };
   if (!d) {
@@ -261,6 +265,14 @@ const DossierDetailPage = () => {
     setError(null);
     try {
       updated(await dossiersApi.reschedule(d.id, { newDueDate: v.newDueDate.format('YYYY-MM-DD'), reason: v.reason }));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const assign = async (v: { assigneeId: number; stepDays?: number; reason?: string }) => {
+    setError(null);
+    try {
+      updated(await dossiersApi.assign(d.id, { assigneeId: v.assigneeId, stepDays: v.stepDays ?? undefined, reason: v.reason?.trim() || undefined }));
     } catch (e) {
       setError(e);
     }
@@ -418,6 +430,7 @@ const DossierDetailPage = () => {
                     {labels.transition(name)}
                   </Button>
                 ))}
+                {d.canAssign && <Button onClick={() => setAssigning(true)}>{t('dossiers.detail.assign')}</Button>}
                 {d.canReschedule && <Button onClick={() => setRescheduling(true)}>{t('dossiers.detail.reschedule')}</Button>}
               </Flex>
             </Card>
@@ -494,6 +507,19 @@ const DossierDetailPage = () => {
         </Col>
       </Row>
       <TransitionModal dossier={d} transition={action} onClose={() => setAction(null)} onDone={updated} />
+      <Modal open={assigning} title={t('dossiers.detail.assign')} onCancel={() => setAssigning(false)} onOk={() => assignForm.submit()} okText={t('dossiers.detail.confirm')} destroyOnHidden>
+        <Form form={assignForm} layout="vertical" onFinish={(v) => void assign(v)}>
+          <Form.Item name="assigneeId" label={t('dossiers.detail.assignee')} rules={[{ required: true }]}>
+            <Select loading={units.loading} options={(units.data?.items.find((u) => u.code === d.unitCode)?.officers ?? []).map((o) => ({ value: o.id, label: o.displayName }))} />
+          </Form.Item>
+          <Form.Item name="stepDays" label={t('dossiers.detail.stepDays')}>
+            <InputNumber min={1} max={365} />
+          </Form.Item>
+          <Form.Item name="reason" label={t('dossiers.detail.reason')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Form>
+      </Modal>
       <Modal open={rescheduling} title={t('dossiers.detail.reschedule')} onCancel={() => setRescheduling(false)} onOk={() => rescheduleForm.submit()} okText={t('dossiers.detail.confirm')} destroyOnHidden>
         <Typography.Paragraph type="secondary">{t('dossiers.detail.rescheduleHint')}</Typography.Paragraph>
         <Form form={rescheduleForm} layout="vertical" onFinish={(v) => void reschedule(v)}>

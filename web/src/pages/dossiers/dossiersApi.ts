@@ -74,6 +74,7 @@ export type TDossierDetail = TDossierSummary & {
   apology: { at: string; reason: string } | null;
   allowedTransitions: TTransition[];
   canReschedule: boolean;
+  canAssign: boolean;
   isApplicant: boolean;
   canEvaluate: boolean;
   slips: { receipt: boolean; supplement: boolean; apology: boolean };
@@ -133,6 +134,7 @@ export const dossiersApi = {
   desk: (body: Record<string, unknown>) => api.post<TDossierDetail>('/api/dossiers/desk', body),
   transition: (id: number, body: TTransitionBody) => api.post<TDossierDetail>(`/api/dossiers/${id}/transitions`, body),
   reschedule: (id: number, body: { newDueDate: string; reason: string }) => api.post<TDossierDetail>(`/api/dossiers/${id}/reschedule`, body),
+  assign: (id: number, body: { assigneeId: number; stepDays?: number; reason?: string }) => api.post<TDossierDetail>(`/api/dossiers/${id}/assign`, body),
   comment: (id: number, body: { visibility: 'INTERNAL' | 'PUBLIC'; body: string }) => api.post<TDossierDetail>(`/api/dossiers/${id}/comments`, body),
   evaluate: (id: number, body: { contactsCount: 0 | 1 | 2; agenciesContacted: string; hadComplaint: boolean; satisfaction: string; comment?: string }) =>
     api.post<TDossierDetail>(`/api/dossiers/${id}/evaluation`, body),
