@@ -1,14 +1,17 @@
-import { useMemo } from 'react';
-import { Alert, Breadcrumb, Card, Table, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, Breadcrumb, Button, Card, Table, Typography, type TableColumnsType } from 'antd';
+import { ShopOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { getIipTable, type TIipComparison, type TIipRow } from '../../api/indicators';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
+import { hasPermission, useUser } from '../../session/SessionProvider';
 import { EMPTY, roundHalfUp } from '../../../../src/domain/format/format';
 import { GrowthCell } from './Change';
 import { DownloadButtons } from './Downloads';
+import { ProductEnterprisesDrawer } from './drilldown/ProductEnterprisesDrawer';
 import { XLSX_FORMATS, type TXlsxTable } from './downloads';
 import { childrenOf, levelOfNode, pathOf, rowOf, treeOrder } from './iipTree';
 import type { TIndicatorPatch } from './params';
@@ -42,6 +45,9 @@ export const IipTable = ({ period, comparison, node, searchFor, reference, fileN
   const rows = useMemo(() => (table.data && !unavailable ? table.data.rows : []), [table.data, unavailable]);
   const title = t('indicators.iip.title');
   const comparisonText = t(`indicators.comparisons.${comparison}`);
+  // Officers who read reports open the enterprises behind a product (drill-down to enterprises).
+  const canSeeEnterprises = hasPermission(useUser(), 'reports.read');
+  const [enterprisesOf, setEnterprisesOf] = useState<string | null>(null);
 
   const nameOf = (row: Pick<TIipRow, 'level' | 'code'>): string => {
     switch (row.level) {
@@ -92,6 +98,21 @@ export const IipTable = ({ period, comparison, node, searchFor, reference, fileN
       ? [
           { key: 'qCur', title: t('indicators.iip.qCur'), dataIndex: 'qCur', align: 'right' as const, width: 110, render: number(1) },
           { key: 'qCmp', title: t('indicators.iip.qCmp'), dataIndex: 'qCmp', align: 'right' as const, width: 110, render: number(1) },
+        ]
+      : []),
+    ...(showsProducts && canSeeEnterprises
+      ? [
+          {
+            key: 'enterprises',
+            title: t('drilldown.column'),
+            width: 130,
+            render: (_value: unknown, row: TTableRow) =>
+              row.level === 'PRODUCT' ? (
+                <Button size="small" icon={<ShopOutlined />} aria-label={t('drilldown.open', { code: row.code })} onClick={() => setEnterprisesOf(row.code)}>
+                  {t('drilldown.column')}
+                </Button>
+              ) : null,
+          },
         ]
       : []),
   ];
@@ -171,10 +192,11 @@ export const IipTable = ({ period, comparison, node, searchFor, reference, fileN
         dataSource={dataSource}
         loading={table.loading}
         pagination={false}
-        scroll={{ x: showsProducts ? 1130 : 910 }}
+        scroll={{ x: showsProducts ? (canSeeEnterprises ? 1260 : 1130) : 910 }}
         rowClassName={(row) => (row.self ? 'ind-self-row' : '')}
         locale={{ emptyText: t('indicators.iip.empty') }}
       />
+      {canSeeEnterprises && <ProductEnterprisesDrawer period={period} comparison={comparison} product={enterprisesOf} onClose={() => setEnterprisesOf(null)} fileName={fileName} />}
     </Card>
   );
 };

@@ -18,6 +18,8 @@ import { TetNote } from './TetNote';
 import { TrendCharts } from './TrendCharts';
 import { ValuesTables } from './ValuesTables';
 import { useIndicatorReference } from './useReference';
+import { ProductivitySection } from './productivity/ProductivitySection';
+import { hasPermission, useUser } from '../../session/SessionProvider';
 import './indicators.css';
 
 /**
@@ -32,6 +34,7 @@ const IndicatorsPage = () => {
   const periodText = usePeriodText();
   const { period: urlPeriod, comparison, node, update, searchFor } = useIndicatorParams();
   const reference = useIndicatorReference();
+  const canReadReports = hasPermission(useUser(), 'reports.read');
 
   // The latest month with figures (the default month, and the end of the month picker).
   const latest = useApiQuery('indicators:dashboard:latest', (signal) => getIndicatorDashboard(undefined, signal));
@@ -143,6 +146,7 @@ const IndicatorsPage = () => {
             {valueComparison !== comparison && <Alert type="info" showIcon title={t('indicators.baseOnlyIip')} />}
             <ValuesTables period={period} comparison={valueComparison} fileName={fileName} />
             <Breakdown period={period} comparison={valueComparison} reference={reference} fileName={fileName} />
+            {canReadReports && <ProductivitySection period={period} reference={reference} fileName={fileName} />}
           </>
         )}
       </Flex>

@@ -16,6 +16,7 @@ import { SizeClassTag, StatusTag } from '../EnterpriseTags';
 import { makeFieldText } from '../fieldText';
 import { ProposalTable } from '../proposals/ProposalTable';
 import { useEnterpriseReference } from '../useEnterpriseReference';
+import { EnterpriseProductivityCard } from '../../indicators/productivity/EnterpriseProductivityCard';
 import { FiguresCard } from './FiguresCard';
 import { HistoryCard } from './HistoryCard';
 import { ProposalFormModal } from './ProposalFormModal';
@@ -159,6 +160,7 @@ export const EnterpriseProfile = ({ id, title }: { id: number; title?: string })
           />
         </Card>
         <FiguresCard enterpriseId={enterprise.id} figures={enterprise.figures} canEdit={enterprise.abilities.canEdit} onChanged={refresh} />
+        {(hasPermission(user, 'reports.read') || user.enterpriseIds.includes(enterprise.id)) && <EnterpriseProductivityCard enterpriseId={enterprise.id} />}
         <Card title={<CardTitle>{enterprise.abilities.canPropose ? t('enterprises.proposals.ownTitle') : t('enterprises.proposals.title')}</CardTitle>}>
           {proposals.error && <ApiErrorAlert error={proposals.error} onRetry={proposals.reload} />}
           <ProposalTable proposals={proposals.data?.items ?? []} loading={proposals.loading} text={text} canDecide={canWrite} onDecided={refresh} />
