@@ -42,6 +42,7 @@ const where = (f: TStatsFilter): SQL => sql`d.received_at >= ${f.fromAt}::timest
  * ON_TIME up to it). null = the domain must classify the dossier.
  */
 const NATIONAL = (endAt: string): SQL => sql`cross join lateral (
+    -- The pauses are read for dossiers in progress only (a one-time filter for the others).
     select case
       when o.outcome <> 'IN_PROGRESS' then d.timeliness_portal
       when sp.n > 1 then 'LATE'
@@ -50,7 +51,7 @@ const NATIONAL = (endAt: string): SQL => sql`cross join lateral (
       when x.eff <= coalesce(c.first_due_at, c.due_at) then 'ON_TIME'
       else 'LATE' end as national
     from (select count(*)::int as n, max(p.started_at) filter (where p.ended_at is null) as open_at, max(p.started_at) as req_at, max(p.ended_at) as done_at
-          from case_pauses p where p.case_id = d.case_id and p.kind = 'SUPPLEMENT') sp
+          from case_pauses p where o.outcome = 'IN_PROGRESS' and p.case_id = d.case_id and p.kind = 'SUPPLEMENT') sp
     cross join lateral (select case when sp.n = 1 and sp.open_at is not null then sp.open_at else ${endAt}::timestamptz end as end_at) e
     cross join lateral (select e.end_at - case when sp.n = 1 and sp.open_at is null then greatest(interval '0', least(sp.done_at, e.end_at) - sp.req_at) else interval '0' end as eff) x
   ) n`;
