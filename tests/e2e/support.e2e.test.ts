@@ -259,6 +259,10 @@ describe('enterprise support (browser, real server)', () => {
     await leader.page.locator('.petitions-table').getByText(subject).waitFor();
     await leader.page.getByRole('tab', { name: 'Thống kê' }).click();
     await leader.page.getByText('5.2 Tỷ lệ xử lý đúng hạn').waitFor();
+    // The period ends today in Vietnam (the browser here runs in UTC): the petition just filed counts.
+    const received = await leader.page.locator('.ant-statistic').filter({ hasText: 'Số kiến nghị tiếp nhận' }).locator('.ant-statistic-content').innerText();
+    assert.ok(Number(received.replace(/\D/g, '')) >= 1, `petitions counted: ${received}`);
+    await leader.page.locator('.ant-table-row').filter({ hasText: 'Thị trường, thương mại' }).first().waitFor();
     await leader.page.getByText('Kiến nghị tác động đến chỉ số PCI thành phần').waitFor();
     await screenshot(leader.page, 'petition-stats-1280');
 

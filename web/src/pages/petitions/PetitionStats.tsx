@@ -15,7 +15,11 @@ export const PetitionStats = () => {
   const t = useT();
   const format = useFormat();
   const names = useSupportNames();
-  const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  // Days are Vietnam days (UTC+7), as the server counts them, whatever the browser's time zone.
+  const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>(() => {
+    const today = dayjs(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
+    return [today.startOf('year'), today];
+  });
   const query = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
   const stats = useApiQuery(`petitions:stats:${JSON.stringify(query)}`, (signal) => getPetitionStats(query, signal));
   const pci = useApiQuery('pci', getPci);
