@@ -5,7 +5,7 @@ import { queryRows } from '../../db/client';
 import { as, createTestApp, login, type TTestApp } from '../../../tests/helpers/test-app';
 
 type TIipRow = { level: string; code: string; qCur: number | null; qCmp: number | null; imputedShare: number | null };
-type TRow = { enterpriseId: number; taxCode: string; name: string; area: string | null; unit: string | null; ownership: string; qCur: number; qCmp: number; changePct: number | null; sharePct: number | null };
+type TRow = { enterpriseId: number; taxCode: string; name: string; area: string | null; unit: string | null; ownership: string; qCur: number; qCmp: number; monthsCur: number; monthsCmp: number; changePct: number | null; sharePct: number | null };
 type TAnswer = {
   period: string;
   comparison: string;
@@ -66,7 +66,11 @@ describe('IIP drill-down to the enterprises of a product', () => {
         100,
         'shares',
       );
-      for (const r of body.rows) if (r.qCmp > 0) close(r.changePct ?? NaN, (r.qCur / r.qCmp - 1) * 100, 'change');
+      for (const r of body.rows) {
+        if (r.qCmp > 0 && r.monthsCur > 0) close(r.changePct ?? NaN, (r.qCur / r.qCmp - 1) * 100, 'change');
+        else assert.equal(r.changePct, null);
+        assert.equal(r.monthsCur, r.qCur > 0 ? 1 : r.monthsCur);
+      }
     }
   });
 
@@ -106,6 +110,24 @@ describe('IIP drill-down to the enterprises of a product', () => {
     const yoy = (await as(t, officer).get(`/api/indicators/iip/enterprises?period=${period}&product=${product.code}`)).json() as TAnswer;
     close(mom.totals.qCur, yoy.totals.qCur, 'same current month');
     assert.notEqual(mom.totals.qCmp, yoy.totals.qCmp);
+  });
+
+  it('lists an enterprise that has not reported the product yet in the latest month, without a change', async () => {
+    const officer = await login(t, 'canbo.kh');
+    const latest = (await as(t, officer).get('/api/indicators/dashboard')).json().period as string;
+    const rows = (await as(t, officer).get(`/api/indicators/iip?period=${latest}`)).json().rows as TIipRow[];
+    const imputed = rows.filter((r) => r.level === 'PRODUCT' && (r.imputedShare ?? 0) > 0);
+    assert.ok(imputed.length > 0, 'the latest month is still coming in');
+    let missing: TRow | undefined;
+    for (const product of imputed) {
+      const body = (await as(t, officer).get(`/api/indicators/iip/enterprises?period=${latest}&product=${product.code}`)).json() as TAnswer;
+      missing = body.rows.find((r) => r.monthsCur === 0 && r.qCmp > 0);
+      if (missing) break;
+    }
+    assert.ok(missing, 'a reporter of last year without a report yet');
+    assert.equal(missing.qCur, 0);
+    assert.equal(missing.changePct, null);
+    assert.equal(missing.monthsCmp, 1);
   });
 
   it('lets officers, leaders and area officers (their areas only) see it; not enterprises', async () => {

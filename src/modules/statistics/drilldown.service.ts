@@ -46,12 +46,14 @@ export const createDrilldownService = ({ db, latestPeriod }: { db: TDb; latestPe
     const { current, compared } = drilldownSpans(period, comparison);
     const scoped = actor.role === 'AREA_OFFICER';
     const scopeWhere = scoped ? buildEnterpriseWhere({ scopeUnits: actor.unitCodes }, { fuzzy: false }) : undefined;
-    const rows = await queryRows<{ id: number; tax_code: string; name_vi: string; area: string | null; unit: string | null; ownership: string; q_cur: number | string; q_cmp: number | string; in_scope: boolean }>(
+    const rows = await queryRows<{ id: number; tax_code: string; name_vi: string; area: string | null; unit: string | null; ownership: string; q_cur: number | string; q_cmp: number | string; months_cur: number | string; months_cmp: number | string; in_scope: boolean }>(
       db,
       sql`select ${enterprises.id} as id, ${enterprises.taxCode} as tax_code, ${enterprises.nameVi} as name_vi,
                  ${enterprises.formerDistrict} as area, ${enterprises.unitCode} as unit, ${enterprises.ownership} as ownership,
                  sum(case when r.period between ${current.from} and ${current.to} then c.accepted_value else 0 end) as q_cur,
                  sum(case when r.period between ${compared.from} and ${compared.to} then c.accepted_value else 0 end) as q_cmp,
+                 count(distinct case when r.period between ${current.from} and ${current.to} then r.period end) as months_cur,
+                 count(distinct case when r.period between ${compared.from} and ${compared.to} then r.period end) as months_cmp,
                  ${scopeWhere ? sql`bool_and(${scopeWhere})` : sql`true`} as in_scope
           from reports r join report_forms f on f.code = r.form_code join report_cells c on c.report_id = r.id
           join enterprises on ${enterprises.id} = r.enterprise_id
@@ -61,7 +63,7 @@ export const createDrilldownService = ({ db, latestPeriod }: { db: TDb; latestPe
     );
     // Shares are of the whole product (all reporters); an area officer sees only the rows of their areas.
     const totalCur = rows.reduce((s, r) => s + Number(r.q_cur), 0);
-    const items = rows.filter((r) => r.in_scope).map((r) => ({ enterpriseId: r.id, taxCode: r.tax_code, name: r.name_vi, area: r.area, unit: r.unit, ownership: r.ownership, qCur: Number(r.q_cur), qCmp: Number(r.q_cmp) }));
+    const items = rows.filter((r) => r.in_scope).map((r) => ({ enterpriseId: r.id, taxCode: r.tax_code, name: r.name_vi, area: r.area, unit: r.unit, ownership: r.ownership, qCur: Number(r.q_cur), qCmp: Number(r.q_cmp), monthsCur: Number(r.months_cur), monthsCmp: Number(r.months_cmp) }));
     const shownCur = items.reduce((s, r) => s + r.qCur, 0);
     const shownCmp = items.reduce((s, r) => s + r.qCmp, 0);
     items.sort((a, b) => b.qCur - a.qCur || b.qCmp - a.qCmp || a.enterpriseId - b.enterpriseId);
@@ -83,7 +85,8 @@ export const createDrilldownService = ({ db, latestPeriod }: { db: TDb; latestPe
         : null,
       rows: items.map((r) => ({
         ...r,
-        changePct: r.qCmp > 0 ? (r.qCur / r.qCmp - 1) * 100 : null,
+        // No change for an enterprise that has not reported the product in the current span (yet).
+        changePct: r.qCmp > 0 && r.monthsCur > 0 ? (r.qCur / r.qCmp - 1) * 100 : null,
         sharePct: totalCur > 0 ? (r.qCur / totalCur) * 100 : null,
       })),
     };

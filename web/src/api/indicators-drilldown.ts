@@ -16,6 +16,9 @@ export type TProductEnterprise = {
   ownership: string;
   qCur: number;
   qCmp: number;
+  /** Months of the current span with an accepted report of the product (0: not reported yet). */
+  monthsCur: number;
+  monthsCmp: number;
   changePct: number | null;
   /** Share of the product total (all reporters) in the current span, %. */
   sharePct: number | null;

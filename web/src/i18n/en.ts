@@ -833,6 +833,8 @@ export const en: TDictionary = {
     areaOnly: 'Only the enterprises of your assigned areas.',
     yoyOnly: 'The enterprise list compares with the same month last year (the chosen comparison applies to the index only).',
     empty: 'No enterprise reported this product in the period.',
+    notReported: 'not reported',
+    remark: 'Remark',
   },
   productivity: {
     title: 'Labour productivity of industry',

@@ -835,6 +835,8 @@ export const vi = {
     areaOnly: 'Chỉ gồm các doanh nghiệp thuộc địa bàn được phân công.',
     yoyOnly: 'Danh sách doanh nghiệp so sánh với cùng kỳ năm trước (cách so sánh đang chọn chỉ áp dụng cho chỉ số).',
     empty: 'Không có doanh nghiệp nào báo cáo sản phẩm này trong kỳ.',
+    notReported: 'chưa báo cáo',
+    remark: 'Ghi chú',
   },
   productivity: {
     title: 'Năng suất lao động ngành công nghiệp',

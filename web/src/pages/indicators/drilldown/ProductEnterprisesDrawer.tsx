@@ -63,12 +63,19 @@ export const ProductEnterprisesDrawer = ({ period, comparison: pageComparison, p
       key: 'name',
       title: t('drilldown.enterprise'),
       dataIndex: 'name',
-      width: 280,
+      width: 250,
       render: (name: string, row) => <Link to={`/enterprises/${row.enterpriseId}`}>{name}</Link>,
     },
-    { key: 'area', title: t('drilldown.area'), width: 130, render: (_v, row) => areaOf(row) },
-    { key: 'ownership', title: t('drilldown.ownership'), width: 130, render: (_v, row) => ownershipOf(row) },
-    { key: 'qCur', title: t('drilldown.qCur', { unit }), dataIndex: 'qCur', align: 'right', width: 120, render: (v: number) => format.number(v, 1) },
+    { key: 'area', title: t('drilldown.area'), width: 120, render: (_v, row) => areaOf(row) },
+    { key: 'ownership', title: t('drilldown.ownership'), width: 120, render: (_v, row) => ownershipOf(row) },
+    {
+      key: 'qCur',
+      title: t('drilldown.qCur', { unit }),
+      dataIndex: 'qCur',
+      align: 'right',
+      width: 120,
+      render: (v: number, row) => (row.monthsCur === 0 ? <Typography.Text type="secondary">{t('drilldown.notReported')}</Typography.Text> : format.number(v, 1)),
+    },
     { key: 'qCmp', title: t('drilldown.qCmp', { unit }), dataIndex: 'qCmp', align: 'right', width: 120, render: (v: number) => format.number(v, 1) },
     { key: 'change', title: t('drilldown.change'), dataIndex: 'changePct', align: 'right', width: 100, render: (v: number | null) => <GrowthCell index={v === null ? null : v + 100} /> },
     { key: 'share', title: t('drilldown.share'), dataIndex: 'sharePct', align: 'right', width: 90, render: (v: number | null) => format.number(v, 1) },
@@ -84,10 +91,10 @@ export const ProductEnterprisesDrawer = ({ period, comparison: pageComparison, p
               `${capitalize(periodText.long(period))} – ${t(`indicators.comparisons.${comparison}`)}: ${spanText(data.spans.current)} / ${spanText(data.spans.compared)}`,
               ...(data.scope === 'AREA' ? [t('drilldown.areaOnly')] : []),
             ],
-            headers: [t('drilldown.enterprise'), t('drilldown.taxCode'), t('drilldown.area'), t('drilldown.ownership'), t('drilldown.qCur', { unit }), t('drilldown.qCmp', { unit }), t('drilldown.change'), t('drilldown.share')],
+            headers: [t('drilldown.enterprise'), t('drilldown.taxCode'), t('drilldown.area'), t('drilldown.ownership'), t('drilldown.qCur', { unit }), t('drilldown.qCmp', { unit }), t('drilldown.change'), t('drilldown.share'), t('drilldown.remark')],
             rows: [
-              ...data.rows.map((row) => [row.name, row.taxCode, areaOf(row), ownershipOf(row), round(row.qCur, 3), round(row.qCmp, 3), round(row.changePct, 1), round(row.sharePct, 1)]),
-              [t('drilldown.total'), null, null, null, round(data.totals.qCur, 3), round(data.totals.qCmp, 3), data.totals.qCmp > 0 ? round((data.totals.qCur / data.totals.qCmp - 1) * 100, 1) : null, null],
+              ...data.rows.map((row) => [row.name, row.taxCode, areaOf(row), ownershipOf(row), round(row.qCur, 3), round(row.qCmp, 3), round(row.changePct, 1), round(row.sharePct, 1), row.monthsCur === 0 ? t('drilldown.notReported') : null]),
+              [t('drilldown.total'), null, null, null, round(data.totals.qCur, 3), round(data.totals.qCmp, 3), data.totals.qCmp > 0 ? round((data.totals.qCur / data.totals.qCmp - 1) * 100, 1) : null, null, null],
             ],
             numberFormats: { 4: XLSX_FORMATS.quantity, 5: XLSX_FORMATS.quantity, 6: XLSX_FORMATS.growth, 7: XLSX_FORMATS.share },
             boldRows: [data.rows.length],
@@ -139,7 +146,7 @@ export const ProductEnterprisesDrawer = ({ period, comparison: pageComparison, p
           dataSource={data?.rows ?? []}
           loading={query.loading}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 1140 }}
+          scroll={{ x: 1080 }}
           locale={{ emptyText: t('drilldown.empty') }}
           aria-label={title}
         />
