@@ -307,7 +307,7 @@ const DossierDetailPage = () => {
         <Col xs={24} xl={16}>
           <Flex vertical gap={16}>
             <Card title={t('dossiers.detail.info')} extra={<Space><StateTag state={d.state} /><UrgencyTag urgency={d.urgency} /></Space>}>
-              <Descriptions size="small" column={{ xs: 1, xxl: 2 }} bordered>
+              <Descriptions size="small" column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 }} bordered>
                 <Descriptions.Item label={t('dossiers.common.procedure')} span={2}>
                   {d.procedureCode} — {d.title}
                 </Descriptions.Item>
