@@ -19,7 +19,7 @@ let browser: Browser;
 const TITLE = 'Chỉ số phục vụ giải quyết thủ tục hành chính';
 
 const settled = (page: Page) =>
-  page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0, undefined, { timeout: 30_000 });
+  page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0, undefined, { timeout: 60_000 });
 
 const screenshot = async (page: Page, name: string) => {
   await settled(page);
@@ -30,7 +30,7 @@ const screenshot = async (page: Page, name: string) => {
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const expectHeading = async (page: Page, text: string) => {
-  await heading(page).filter({ hasText: text }).waitFor({ timeout: 15_000 });
+  await heading(page).filter({ hasText: text }).waitFor({ timeout: 40_000 }); // generous: the test machine is often busy
   assert.equal((await heading(page).innerText()).trim(), text);
 };
 
