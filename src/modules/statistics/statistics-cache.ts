@@ -22,19 +22,27 @@ const selectCells = (db: TDbOrTx, since: string | null) =>
           ${since === null ? sql`` : sql`and r.decided_at >= ${since}::timestamptz`}`,
   );
 
+const sameCells = (a: readonly TAcceptedCell[] | undefined, b: readonly TAcceptedCell[]): boolean =>
+  a !== undefined &&
+  a.length === b.length &&
+  a.every((x) => b.some((y) => y.item === x.item && y.value === x.value && y.revision === x.revision && y.period === x.period && y.kind === x.kind && y.enterpriseId === x.enterpriseId));
+
 /**
  * The accepted cells held in memory between recomputations, refreshed by difference: only the
  * reports accepted since the last load are read again (a report's cells are replaced whole). The
  * database stays the source of truth: when the number of accepted reports no longer matches
- * (a restore, a deletion, another process's change we cannot see by time) everything is reloaded.
+ * (a restore, a deletion, another process's change we cannot see by time) everything is reloaded;
+ * that count is checked at most every five minutes (it scans the reports) and at every full load.
  */
-export const createAcceptedCellCache = () => {
+export const createAcceptedCellCache = ({ checkEveryMs = 5 * 60_000 }: { checkEveryMs?: number } = {}) => {
+  let checkedAt = Date.now();
   let byReport = new Map<string, TEntry>();
   let asOf: string | null = null;
   let flat: TAcceptedCell[] = [];
   let isFlatStale = true;
 
   const fullLoad = async (db: TDbOrTx) => {
+    checkedAt = Date.now();
     const row = (await selectCells(db, null))[0];
     byReport = new Map();
     for (const { key, cell } of parseLines(row?.t ?? null)) {
@@ -50,21 +58,26 @@ export const createAcceptedCellCache = () => {
   const getCells = async (db: TDbOrTx): Promise<TAcceptedCell[]> => {
     if (asOf === null) await fullLoad(db);
     else {
-      const [delta, total] = await Promise.all([
-        selectCells(db, asOf),
-        queryRows<{ n: number | string }>(
-          db,
-          sql`select count(*) as n from reports r where r.accepted_revision is not null and r.form_code in (select code from report_forms where kind in ('IIP', 'VALUES'))`,
-        ),
-      ]);
+      const delta = await selectCells(db, asOf);
       const changed = new Map<string, TAcceptedCell[]>();
       for (const { key, cell } of parseLines(delta[0]?.t ?? null)) changed.set(key, [...(changed.get(key) ?? []), cell]);
       for (const [key, cells] of changed) {
+        // The delta starts at the latest acceptance already held (>=): unchanged reports come back.
+        if (sameCells(byReport.get(key)?.cells, cells)) continue;
         byReport.set(key, { cells });
         isFlatStale = true;
       }
       if (delta[0]?.as_of) asOf = delta[0].as_of;
-      if (Number(total[0]?.n ?? 0) !== byReport.size) await fullLoad(db);
+      // The count of accepted reports (a scan of the reports) is compared at most every
+      // `checkEveryMs`: it catches what the acceptance times cannot show (a restore).
+      if (Date.now() - checkedAt >= checkEveryMs) {
+        const total = await queryRows<{ n: number | string }>(
+          db,
+          sql`select count(*) as n from reports r where r.accepted_revision is not null and r.form_code in (select code from report_forms where kind in ('IIP', 'VALUES'))`,
+        );
+        checkedAt = Date.now();
+        if (Number(total[0]?.n ?? 0) !== byReport.size) await fullLoad(db);
+      }
     }
     if (isFlatStale) {
       flat = [];

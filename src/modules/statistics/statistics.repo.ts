@@ -12,6 +12,21 @@ export const loadWeights = (db: TDbOrTx) => db.select().from(statsWeights);
 export const loadDeflators = (db: TDbOrTx) => db.select().from(statsDeflators);
 export const loadTetWindows = (db: TDbOrTx) => db.select().from(statsTetWindows);
 
+/**
+ * A fingerprint of what `loadFrame` returns: the frame rows themselves (small) and the latest
+ * change of any enterprise (area and ownership come from the registry; an index lookup).
+ */
+export const loadFrameSignature = async (db: TDbOrTx): Promise<string> => {
+  const row = (
+    await queryRows<{ frame: string | null; enterprises: string | null }>(
+      db,
+      sql`select (select md5(string_agg(form_code || ':' || enterprise_id || ':' || active_from || ':' || coalesce(active_to, ''), ',' order by form_code, enterprise_id)) from report_frame) as frame,
+                 (select max(updated_at)::text from enterprises) as enterprises`,
+    )
+  )[0];
+  return `${row?.frame ?? ''}|${row?.enterprises ?? ''}`;
+};
+
 /** Enterprises of the survey frame of each form kind, with their area and ownership. */
 export const loadFrame = (db: TDbOrTx) =>
   queryRows<{ enterprise_id: number; kind: string; active_from: string; active_to: string | null; area: string | null; ownership: string }>(

@@ -16,6 +16,7 @@ import {
   loadDataAsOf,
   loadDeflators,
   loadFrame,
+  loadFrameSignature,
   loadProducts,
   loadTetWindows,
   loadWeights,
@@ -43,11 +44,18 @@ export const createStatisticsService = ({ db }: { db: TDb }) => {
   const answers = createAnswerCache();
   /** The engine's report and value rows, rebuilt only when the accepted cells or the frame change. */
   let converted: { cells: readonly unknown[]; frameSignature: string; reports: TQuantityReport[]; values: TValueReport[] } | undefined;
+  /** The frame joined to the registry, read again only when its fingerprint changes. */
+  let frameCache: { signature: string; rows: Awaited<ReturnType<typeof loadFrame>> } | undefined;
+  const loadFrameCached = async () => {
+    const signature = await loadFrameSignature(db);
+    if (frameCache?.signature !== signature) frameCache = { signature, rows: await loadFrame(db) };
+    return frameCache.rows;
+  };
   const loadInput = async () => {
     const [products, weights, frame, cells, deflators, tetWindows] = await Promise.all([
       loadProducts(db),
       loadWeights(db),
-      loadFrame(db),
+      loadFrameCached(),
       cellCache.getCells(db),
       loadDeflators(db),
       loadTetWindows(db),
