@@ -262,7 +262,7 @@ describe('enterprise support (browser, real server)', () => {
     // The period ends today in Vietnam (the browser here runs in UTC): the petition just filed counts.
     const received = await leader.page.locator('.ant-statistic').filter({ hasText: 'Số kiến nghị tiếp nhận' }).locator('.ant-statistic-content').innerText();
     assert.ok(Number(received.replace(/\D/g, '')) >= 1, `petitions counted: ${received}`);
-    await leader.page.locator('.ant-table-row').filter({ hasText: 'Thị trường, thương mại' }).first().waitFor();
+    await leader.page.locator('.ant-card').filter({ hasText: 'Theo lĩnh vực' }).locator('.ant-table-row').filter({ hasText: 'Thị trường, thương mại' }).waitFor();
     await leader.page.getByText('Kiến nghị tác động đến chỉ số PCI thành phần').waitFor();
     await screenshot(leader.page, 'petition-stats-1280');
 
