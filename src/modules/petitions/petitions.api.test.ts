@@ -174,6 +174,8 @@ describe('enterprise petitions on the case engine', () => {
     assert.ok(own.items.length >= 1 && own.items.every((x: { enterprise: { id: number } }) => x.enterprise.id === 1));
     const all = (await as(t, leader).get('/api/petitions?category=TAX')).json();
     assert.ok(all.items.some((x: { id: number }) => x.id === recorded.json().id));
+    const raised = (await as(t, leader).get(`/api/petitions?conferenceId=${conferences[0].id}`)).json();
+    assert.deepEqual(raised.items.map((x: { id: number }) => x.id), [recorded.json().id]);
     const area = await login(t, 'canbo.khuvuc');
     assert.equal((await as(t, area).send('POST', `/api/petitions/${recorded.json().id}/transitions`, { transition: 'assign', agencyId: agency('THUE-HN').id })).statusCode, 403);
 

@@ -16,13 +16,14 @@ export const findPetition = async (db: TDbOrTx, caseId: number) => (await db.sel
 /** Petitions with their case, enterprise and agency, newest first; filters compose with AND. */
 export const findPetitions = async (
   db: TDbOrTx,
-  f: { enterpriseIds?: number[]; state?: string; category?: string; agencyId?: number; overdueAt?: Date; page: number; pageSize: number },
+  f: { enterpriseIds?: number[]; state?: string; category?: string; agencyId?: number; conferenceId?: number; overdueAt?: Date; page: number; pageSize: number },
 ) => {
   const where: SQL[] = [];
   if (f.enterpriseIds) where.push(sql`${petitions.enterpriseId} in (select (jsonb_array_elements_text(${JSON.stringify(f.enterpriseIds)}::jsonb))::int)`);
   if (f.state) where.push(eq(cases.state, f.state));
   if (f.category) where.push(eq(petitions.categoryCode, f.category));
   if (f.agencyId) where.push(eq(petitions.agencyId, f.agencyId));
+  if (f.conferenceId) where.push(eq(petitions.conferenceId, f.conferenceId));
   if (f.overdueAt) where.push(sql`${cases.state} in ('IN_PROGRESS', 'REPLY_DRAFTED') and ${cases.dueAt} < ${f.overdueAt.toISOString()}::timestamptz`);
   const rows = await db
     .select({ petition: petitions, caseRow: cases, enterpriseName: enterprises.nameVi, agencyName: supportAgencies.name, total: sql<number>`count(*) over ()` })

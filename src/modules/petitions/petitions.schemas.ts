@@ -35,6 +35,7 @@ export const ZPetitionListQuery = z.strictObject({
   state: z.enum(PETITION_STATES).optional(),
   category: z.enum(PETITION_CATEGORIES).optional(),
   agencyId: z.coerce.number().int().min(1).optional(),
+  conferenceId: z.coerce.number().int().min(1).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

@@ -182,6 +182,7 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
       state: query.state,
       category: query.category,
       agencyId: query.agencyId,
+      conferenceId: query.conferenceId,
       overdueAt: query.overdue === 'true' ? now : undefined,
       page: query.page,
       pageSize: query.pageSize,

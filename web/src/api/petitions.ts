@@ -47,7 +47,7 @@ export type TPetitionBody = {
   enterpriseId?: number;
   conferenceId?: number | null;
 };
-export type TPetitionQuery = { state?: TPetitionState; category?: TPetitionCategory; overdue?: 'true'; page?: number; pageSize?: number };
+export type TPetitionQuery = { state?: TPetitionState; category?: TPetitionCategory; conferenceId?: number; overdue?: 'true'; page?: number; pageSize?: number };
 export type TQaItem = { id: number; category: TPetitionCategory; question: string; answer: string; publishedAt: string };
 
 export const listPetitions = (query: TPetitionQuery, signal?: AbortSignal) => api.get<{ items: TPetitionSummary[]; total: number }>('/api/petitions', query, signal);

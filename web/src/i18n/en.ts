@@ -1757,6 +1757,8 @@ export const en: TDictionary = {
       commitmentSaved: 'Commitment saved.',
       enterpriseCount: '{count} enterprises',
       taxCode: 'Tax code {code}',
+      petitions: 'Petitions raised at the conference',
+      noPetitions: 'No petition linked to this conference yet.',
     },
   },
   petitions: {

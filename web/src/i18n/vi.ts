@@ -1940,6 +1940,8 @@ export const vi = {
       commitmentSaved: 'Đã lưu cam kết.',
       enterpriseCount: '{count} doanh nghiệp',
       taxCode: 'MST {code}',
+      petitions: 'Kiến nghị nêu tại hội nghị',
+      noPetitions: 'Chưa có kiến nghị nào gắn với hội nghị này.',
     },
   },
   petitions: {

@@ -3,6 +3,7 @@ import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, List, M
 import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
+import { listPetitions } from '../../../api/petitions';
 import { addCommitment, COMMITMENT_STATUSES, getConference, listAgencies, minutesUrl, updateCommitment, type TCommitment, type TCommitmentStatus } from '../../../api/support';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
@@ -27,6 +28,7 @@ const ConferenceDetailPage = () => {
   const canManage = hasPermission(useUser(), 'support.manage');
   const conference = useApiQuery(`support:conference:${id}`, (signal) => getConference(id, signal));
   const agencies = useApiQuery('support:agencies', listAgencies, canManage);
+  const raised = useApiQuery(`petitions:conference:${id}`, (signal) => listPetitions({ conferenceId: id, pageSize: 200 }, signal));
   const [editing, setEditing] = useState<{ commitment: TCommitment | null } | null>(null);
   const [editingConference, setEditingConference] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -166,6 +168,18 @@ const ConferenceDetailPage = () => {
                 {t('support.conferences.minutes')}
               </Button>
             </Flex>
+          </Card>
+          <Card title={<Typography.Title level={2} className="card-title">{t('support.conferences.petitions')}</Typography.Title>}>
+            <List
+              size="small"
+              dataSource={raised.data?.items ?? []}
+              locale={{ emptyText: t('support.conferences.noPetitions') }}
+              renderItem={(p) => (
+                <List.Item>
+                  <Link to={`/petitions/${p.id}`}>{`${p.code} — ${p.subject}`}</Link> <Typography.Text type="secondary">{`${p.enterprise.name} · ${t(`petitions.states.${p.state}`)}`}</Typography.Text>
+                </List.Item>
+              )}
+            />
           </Card>
           <Card title={<Typography.Title level={2} className="card-title">{t('support.conferences.enterprises')}</Typography.Title>}>
             <List
