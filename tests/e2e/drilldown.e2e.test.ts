@@ -139,6 +139,56 @@ describe('IIP drill-down to enterprises and labour productivity (browser, real s
     await context.close();
   });
 
+  it('a complete month: many enterprises, largest first; an area officer sees only the enterprises of their area', { timeout: 180_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = watchErrors(page);
+    await signIn(page, 'canbo.cn');
+    const latest = ((await (await page.request.get(`${server.baseUrl}/api/indicators/dashboard`)).json()) as { period: string }).period;
+    const [year, month] = latest.split('-').map(Number);
+    const previous = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+    const open = async () => {
+      await page.goto(`${server.baseUrl}/indicators?period=${previous}&node=1010`);
+      const row = page.locator('.ind-card tr.ant-table-row').filter({ hasText: 'P1010_MEAT' });
+      await row.waitFor({ timeout: 20_000 });
+      await row.getByRole('button', { name: 'Xem các doanh nghiệp sản xuất sản phẩm P1010_MEAT' }).click();
+      const drawer = page.getByRole('dialog').filter({ hasText: 'Doanh nghiệp sản xuất P1010_MEAT' });
+      await drawer.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+      await expectSettled(page, 'drawer P1010_MEAT');
+      return drawer;
+    };
+    const quantities = async (drawer: ReturnType<Page['locator']>) =>
+      (await drawer.locator('.ant-table-tbody tr.ant-table-row td:nth-child(6)').allInnerTexts()).map((text) => Number(text.replace(/\./g, '').replace(',', '.')));
+    const drawer = await open();
+    const all = await quantities(drawer);
+    assert.ok(all.length >= 3, `enterprises: ${all.length}`);
+    for (let i = 1; i < all.length; i++) assert.ok(all[i - 1] >= all[i], `largest first: ${all.join(' ')}`);
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'drilldown-complete-month-vi-1280.png') });
+
+    const areaContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const areaPage = await areaContext.newPage();
+    problems.push(...watchErrors(areaPage));
+    await signIn(areaPage, 'canbo.khuvuc');
+    // Enterprise 1 (Đông Anh) machines parts: the area officer of Đông Anh sees it, not the rest of the city.
+    await areaPage.goto(`${server.baseUrl}/indicators?period=${previous}&node=2592`);
+    const row = areaPage.locator('.ind-card tr.ant-table-row').filter({ hasText: 'P2592_MECHPART' });
+    await row.waitFor({ timeout: 20_000 });
+    await row.getByRole('button', { name: 'Xem các doanh nghiệp sản xuất sản phẩm P2592_MECHPART' }).click();
+    const areaDrawer = areaPage.getByRole('dialog').filter({ hasText: 'Doanh nghiệp sản xuất P2592_MECHPART' });
+    await areaDrawer.getByText('Chỉ gồm các doanh nghiệp thuộc địa bàn được phân công.', { exact: false }).waitFor();
+    await areaDrawer.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await expectSettled(areaPage, 'area drawer');
+    const names = await areaDrawer.locator('.ant-table-tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
+    assert.ok(names.includes('Công ty TNHH Cơ khí Đông Anh'), `names: ${names.join(' | ')}`);
+    for (const area of await areaDrawer.locator('.ant-table-tbody tr.ant-table-row td:nth-child(4)').allInnerTexts()) assert.match(area, /Đông Anh/);
+    const city = ((await (await page.request.get(`${server.baseUrl}/api/indicators/iip/enterprises?period=${previous}&product=P2592_MECHPART`)).json()) as { rows: unknown[] }).rows.length;
+    assert.ok(names.length < city, `${names.length} of ${city} enterprises`);
+    await areaPage.screenshot({ path: path.join(RESULTS_DIR, 'drilldown-area-officer-vi-1280.png') });
+    assert.deepEqual(problems, []);
+    await areaContext.close();
+    await context.close();
+  });
+
   it('enterprise user: its own productivity card, and no enterprise lists or sector figures', { timeout: 180_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

@@ -123,7 +123,7 @@ export const ProductEnterprisesDrawer = ({ period, comparison: pageComparison, p
               { key: 'cur', label: t('drilldown.currentSpan'), children: spanText(data.spans.current) },
               { key: 'cmp', label: t('drilldown.comparedSpan'), children: spanText(data.spans.compared) },
               { key: 'n', label: t('drilldown.count'), children: format.number(data.totals.enterprises, 0) },
-              { key: 'total', label: t('drilldown.reported', { unit }), children: format.number(data.totals.qCur, 1) },
+              { key: 'total', label: t(data.scope === 'AREA' ? 'drilldown.reportedArea' : 'drilldown.reported', { unit }), children: format.number(data.totals.qCur, 1) },
               ...(data.published
                 ? [
                     { key: 'published', label: t('drilldown.published', { unit }), children: format.number(data.published.qCur, 1) },
