@@ -206,6 +206,19 @@ describe('IIP drill-down to enterprises and labour productivity (browser, real s
     await own.screenshot({ path: path.join(RESULTS_DIR, 'drilldown-own-productivity-vi-1280.png') });
     await screenshot(page, 'my-enterprise-vi-1280');
 
+    // English, one click away.
+    const saved = page.waitForResponse((response) => response.url().endsWith('/api/me/locale') && response.request().method() === 'PUT');
+    await page.locator('.language-switch').first().getByText('EN', { exact: true }).click();
+    assert.equal((await saved).status(), 204);
+    const ownEn = card(page, 'Labour productivity of the enterprise');
+    await ownEn.waitFor();
+    assert.match(await ownEn.innerText(), /Quartile [1-4] of 4|No comparison|no accepted production/);
+    await ownEn.screenshot({ path: path.join(RESULTS_DIR, 'drilldown-own-productivity-en-1280.png') });
+    const back = page.waitForResponse((response) => response.url().endsWith('/api/me/locale') && response.request().method() === 'PUT');
+    await page.locator('.language-switch').first().getByText('VI', { exact: true }).click();
+    await back;
+    await own.waitFor();
+
     await page.goto(`${server.baseUrl}/indicators?node=2394`);
     await page.locator('.ind-card tr.ant-table-row').filter({ hasText: 'P2394_CEMENT' }).waitFor();
     await expectSettled(page, 'indicators as enterprise');

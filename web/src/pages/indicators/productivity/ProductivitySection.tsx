@@ -63,7 +63,7 @@ export const ProductivitySection = ({ period, reference, fileName }: TProps) => 
         name: nameOf(code),
         connectNulls: false,
         data: seriesOf(code).map((p) => round(p?.yoy, 1)),
-        ...(code === 'TOTAL' ? { markLine: { silent: true, symbol: 'none', data: [{ yAxis: 100 }], lineStyle: { type: 'dashed' as const, color: '#999' } } } : {}),
+        ...(code === 'TOTAL' ? { markLine: { silent: true, symbol: 'none', label: { show: false }, data: [{ yAxis: 100 }], lineStyle: { type: 'dashed' as const, color: '#999' } } } : {}),
       })),
     };
   }, [periods, points, node, locale, reference, t, format]);
@@ -78,13 +78,13 @@ export const ProductivitySection = ({ period, reference, fileName }: TProps) => 
     row.quartiles && row.quartiles[key] !== null ? format.number(row.quartiles[key], 2) : <span title={t('productivity.withheld')}>{t('productivity.withheldShort')}</span>;
   const columns: TableColumnsType<TDivisionRow> = [
     { key: 'code', title: t('productivity.division'), width: 230, render: (_v, row) => nameOf(row.code) },
-    { key: 'enterprises', title: t('productivity.enterprises'), dataIndex: 'enterprises', align: 'right', width: 110, render: (v: number) => format.number(v, 0) },
-    { key: 'workers', title: t('productivity.workers'), dataIndex: 'workers', align: 'right', width: 110, render: (v: number) => format.number(v, 0) },
-    { key: 'perWorker', title: t('productivity.perWorker'), dataIndex: 'perWorker', align: 'right', width: 130, render: (v: number | null) => format.number(v, 2) },
-    { key: 'yoy', title: t('productivity.yoy'), dataIndex: 'yoy', align: 'right', width: 110, render: (v: number | null) => <GrowthCell index={v} /> },
-    { key: 'q1', title: t('productivity.q1'), align: 'right', width: 100, render: quartile('q1') },
-    { key: 'median', title: t('productivity.median'), align: 'right', width: 100, render: quartile('median') },
-    { key: 'q3', title: t('productivity.q3'), align: 'right', width: 100, render: quartile('q3') },
+    { key: 'enterprises', title: t('productivity.enterprises'), dataIndex: 'enterprises', align: 'right', width: 95, render: (v: number) => format.number(v, 0) },
+    { key: 'workers', title: t('productivity.workers'), dataIndex: 'workers', align: 'right', width: 100, render: (v: number) => format.number(v, 0) },
+    { key: 'perWorker', title: t('productivity.perWorker'), dataIndex: 'perWorker', align: 'right', width: 115, render: (v: number | null) => format.number(v, 2) },
+    { key: 'yoy', title: t('productivity.yoy'), dataIndex: 'yoy', align: 'right', width: 100, render: (v: number | null) => <GrowthCell index={v} /> },
+    { key: 'q1', title: t('productivity.q1'), align: 'right', width: 90, render: quartile('q1') },
+    { key: 'median', title: t('productivity.median'), align: 'right', width: 90, render: quartile('median') },
+    { key: 'q3', title: t('productivity.q3'), align: 'right', width: 90, render: quartile('q3') },
   ];
 
   const tables = (): TXlsxTable[] => {
@@ -155,7 +155,7 @@ export const ProductivitySection = ({ period, reference, fileName }: TProps) => 
         dataSource={divisions}
         loading={query.loading}
         pagination={false}
-        scroll={{ x: 990 }}
+        scroll={{ x: 910 }}
         locale={{ emptyText: t('productivity.empty') }}
         summary={() =>
           total ? (
