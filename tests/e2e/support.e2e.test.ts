@@ -73,6 +73,22 @@ const pickOption = async (page: Page, title: string) => {
   await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title^="${title}"]`).first().click();
 };
 
+/** Picks an option of an open single Ant Design Select and waits until the drop-down has closed (clicks again if a busy machine swallowed the first click). */
+const pickSingle = async (page: Page, title: string) => {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    const option = open.locator(`.ant-select-item-option[title^="${title}"]`).first();
+    if ((await option.count()) === 0) return;
+    await option.click();
+    try {
+      await open.first().waitFor({ state: 'hidden', timeout: 3_000 });
+      return;
+    } catch {
+      // still open: try again
+    }
+  }
+};
+
 const typeDate = async (input: Locator, text: string) => {
   await input.click();
   await input.fill(text);
@@ -166,7 +182,7 @@ describe('enterprise support (browser, real server)', () => {
     const form = page.getByRole('dialog');
     await form.getByLabel('Nội dung cam kết').fill(COMMITMENT);
     await form.getByLabel('Cơ quan, đơn vị thực hiện').click();
-    await pickOption(page, 'Phòng Quản lý thương mại');
+    await pickSingle(page, 'Phòng Quản lý thương mại');
     await typeDate(form.getByLabel('Thời hạn'), '10/03/2026');
     const refused = page.waitForResponse((r) => r.url().includes('/commitments') && r.request().method() === 'POST');
     await form.getByRole('button', { name: 'Lưu' }).click();
@@ -230,7 +246,7 @@ describe('enterprise support (browser, real server)', () => {
     await ent.page.getByRole('button', { name: 'Gửi kiến nghị' }).click();
     const dialog = ent.page.getByRole('dialog');
     await dialog.getByLabel('Lĩnh vực').click();
-    await pickOption(ent.page, 'Thị trường, thương mại');
+    await pickSingle(ent.page, 'Thị trường, thương mại');
     await dialog.getByLabel('Tiêu đề').fill(subject);
     await dialog.getByLabel('Nội dung').fill('Doanh nghiệp đề nghị được hướng dẫn hồ sơ cấp giấy phép bán lẻ sản phẩm rượu tại cửa hàng mới.');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
@@ -242,7 +258,7 @@ describe('enterprise support (browser, real server)', () => {
     const officer = await signIn('canbo.tm');
     await officer.page.goto(url);
     await officer.page.getByLabel('Cơ quan xử lý').click();
-    await pickOption(officer.page, 'Phòng Quản lý thương mại');
+    await pickSingle(officer.page, 'Phòng Quản lý thương mại');
     await officer.page.getByRole('button', { name: 'Chuyển xử lý' }).click();
     await officer.page.getByText('Đang xử lý').first().waitFor();
     await officer.page.getByLabel('Dự thảo trả lời').fill(reply);
