@@ -30,6 +30,14 @@ const HEADINGS: Record<string, { vi: string; en: string }> = {
   '/reports/completeness': { vi: 'Tình hình nộp báo cáo', en: 'Report completeness' },
   '/reports/import': { vi: 'Nhập số liệu báo cáo từ tệp CSV', en: 'Import report data from CSV' },
   '/briefing': { vi: 'Báo cáo tình hình kinh tế tháng', en: 'Monthly economic briefing' },
+  '/basket': { vi: 'Rổ sản phẩm và quyền số', en: 'Product basket and weights' },
+  '/compliance': { vi: 'Rà soát, đánh giá chi phí tuân thủ thủ tục hành chính', en: 'Compliance cost review of administrative procedures' },
+  '/service-index': { vi: 'Chỉ số phục vụ giải quyết thủ tục hành chính', en: 'Service index of administrative procedures' },
+  '/dossiers': { vi: 'Xử lý hồ sơ một cửa', en: 'One-stop dossiers' },
+  '/petitions': { vi: 'Kiến nghị, phản ánh của doanh nghiệp', en: 'Enterprise petitions' },
+  '/support/pci': { vi: 'Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)', en: 'Provincial Competitiveness Index (PCI)' },
+  '/support/conferences': { vi: 'Hội nghị đối thoại doanh nghiệp', en: 'Business dialogue conferences' },
+  '/support/agencies': { vi: 'Cơ quan và lĩnh vực kiến nghị', en: 'Agencies and petition categories' },
 };
 const ADMIN_PATHS = ['/admin/users', '/admin/audit', '/admin/units', '/admin/outbox', '/admin/calendar'];
 /** Enterprise registry pages of the Department's staff (reading), and of writers. */
@@ -38,11 +46,13 @@ const ENTERPRISE_WRITE_PATHS = [...ENTERPRISE_READ_PATHS, '/enterprises/import']
 /** Statistical report pages of the Department's staff (reading), and of the statistics managers. */
 const REPORT_READ_PATHS = ['/reports/review', '/reports/completeness', '/briefing'];
 const REPORT_MANAGE_PATHS = [...REPORT_READ_PATHS, '/reports/import'];
+/** Procedures, one-stop dossiers, compliance cost, service index, petitions, PCI and dialogue pages of the Department's staff. */
+const SERVICE_PATHS = ['/compliance', '/service-index', '/dossiers', '/petitions', '/support/pci', '/support/conferences', '/support/agencies'];
 
 type TRoleCase = { username: string; roleLabel: string; navigation: string[] };
 const ROLE_CASES: TRoleCase[] = [
-  { username: 'admin', roleLabel: 'Quản trị hệ thống', navigation: ['/', '/indicators', '/account', '/procedures', '/procedures/decisions', ...ENTERPRISE_WRITE_PATHS, ...REPORT_MANAGE_PATHS, ...ADMIN_PATHS, '/docs'] },
-  { username: 'lanhdao', roleLabel: 'Lãnh đạo Sở', navigation: ['/', '/indicators', '/account', '/procedures', ...ENTERPRISE_READ_PATHS, ...REPORT_READ_PATHS] },
+  { username: 'admin', roleLabel: 'Quản trị hệ thống', navigation: ['/', '/indicators', '/basket', '/account', '/procedures', '/procedures/decisions', ...SERVICE_PATHS, ...ENTERPRISE_WRITE_PATHS, ...REPORT_MANAGE_PATHS, ...ADMIN_PATHS, '/docs'] },
+  { username: 'lanhdao', roleLabel: 'Lãnh đạo Sở', navigation: ['/', '/indicators', '/account', '/procedures', ...SERVICE_PATHS, ...ENTERPRISE_READ_PATHS, ...REPORT_READ_PATHS] },
 ];
 
 let server: TTestServer;
