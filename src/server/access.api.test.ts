@@ -80,6 +80,7 @@ const EXPECTED: Record<string, TExpected> = {
   'GET /api/notifications': 'signed-in',
   'POST /api/notifications/:id/read': 'signed-in',
   'POST /api/admin/procedure-decisions': ['ADMIN', 'motcua'],
+  'POST /api/admin/procedure-decisions/import': ['ADMIN', 'motcua'],
   'GET /api/compliance/income-rates': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
   'POST /api/compliance/income-rates': ['ADMIN', 'motcua'],
   'PUT /api/compliance/income-rates/:id': ['ADMIN', 'motcua'],

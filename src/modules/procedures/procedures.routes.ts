@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readFlag, readUpload } from '../../lib/multipart';
 import { ERROR_RESPONSES, ZErrorBody, type TApp } from '../../server/app-types';
 import { contextOf } from '../../server/request-context';
 import { ZDecisionBody, ZProcedureListQuery, ZProcedureSummary, ZProcedureVersion, type CHANGE_KINDS, type ZTimeUnit } from './procedures.schemas';
@@ -105,6 +106,42 @@ export const registerProcedureRoutes = (app: TApp, { procedureService }: { proce
     handler: async (request, reply) => {
       const decision = await procedureService.publishDecision(contextOf(request), request.body);
       return reply.status(201).send({ id: decision.id, number: decision.number });
+    },
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/admin/procedure-decisions/import',
+    config: { access: 'procedures.manage' },
+    schema: {
+      tags: ['procedures'],
+      summary:
+        'Record a publication decision whose procedures come from a CSV/XLSX file, one procedure per row (multipart: file, number, signedOn, issuer, note; dryRun). Cell syntax in the README; errors name the row and column; all or nothing',
+      consumes: ['multipart/form-data'],
+      querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).optional() }),
+      response: {
+        200: z.object({
+          dryRun: z.boolean(),
+          decisionId: z.number().int().nullable(),
+          rows: z.number().int(),
+          counts: z.record(z.string(), z.number().int()),
+          errors: z.array(z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() })),
+          items: z.array(z.object({ kind: z.string(), code: z.string(), name: z.string().nullable(), effectiveFrom: z.string() })),
+        }),
+        ...ERROR_RESPONSES,
+        413: ZErrorBody,
+        415: ZErrorBody,
+      },
+    },
+    handler: async (request) => {
+      const upload = await readUpload(request);
+      const f = upload.fields;
+      return procedureService.importDecision(contextOf(request), {
+        fileName: upload.filename,
+        bytes: upload.bytes,
+        header: { number: f.number ?? '', signedOn: f.signedOn ?? '', issuer: f.issuer ?? '', ...(f.note ? { note: f.note } : {}) },
+        dryRun: readFlag(request.query.dryRun ?? f.dryRun),
+      });
     },
   });
 };

@@ -16,7 +16,13 @@ import {
   listFields,
   type TVersionRow,
 } from './procedures.repo';
-import type { TDecisionBody, TProcedureContent } from './procedures.schemas';
+import { FileFormatError } from '../../lib/tabular-file';
+import { readTabularFile } from '../enterprises/enterprises-import.service';
+import { parseCatalogueRows } from './procedures-import';
+import { CHANGE_KINDS, type TDecisionBody, type TProcedureContent } from './procedures.schemas';
+
+/** Columns of the catalogue file for the fields the catalogue checks name. */
+const PATH_COLUMNS: Record<string, string> = { code: 'code', fieldCode: 'field_code', effectiveFrom: 'effective_from', kind: 'kind', content: 'name' };
 
 /** Publication status of a version's change kind (đang công khai / sửa đổi, bổ sung / bãi bỏ). */
 export const statusOfKind = (kind: string): 'PUBLIC' | 'AMENDED' | 'ABOLISHED' => (kind === 'ABOLISHED' ? 'ABOLISHED' : kind === 'NEW' ? 'PUBLIC' : 'AMENDED');
@@ -86,9 +92,13 @@ export const createProcedureService = ({ db }: { db: TDb }) => {
   };
 
   /** Records a publication decision and the versions it creates, all or nothing, audited. */
-  const publishDecision = async (ctx: TRequestContext, body: TDecisionBody) => {
+  const assertManager = (ctx: TRequestContext) => {
     const isTrusted = Boolean(ctx.systemActor) && !ctx.actor;
     if (!isTrusted && (!ctx.actor || !hasPermission(ctx.actor, 'procedures.manage'))) throw forbidden('You may not publish procedures');
+  };
+
+  /** Every reason the decision cannot be recorded against the catalogue as it is (paths body.…). */
+  const checkDecision = async (body: TDecisionBody) => {
     const today = todayInVietnam();
     const errors: { path: string; message: string }[] = [];
     if (body.signedOn > today) errors.push({ path: 'body.signedOn', message: 'a decision cannot be signed in the future' });
@@ -117,6 +127,12 @@ export const createProcedureService = ({ db }: { db: TDb }) => {
       }
     }
     if (await findDecisionByNumber(db, body.number)) errors.push({ path: 'body.number', message: `decision ${body.number} is already recorded` });
+    return errors;
+  };
+
+  const publishDecision = async (ctx: TRequestContext, body: TDecisionBody) => {
+    assertManager(ctx);
+    const errors = await checkDecision(body);
     if (errors.length) throw new AppError('VALIDATION_ERROR', errors[0].message, errors);
 
     return db.transaction(async (tx) => {
@@ -140,7 +156,42 @@ export const createProcedureService = ({ db }: { db: TDb }) => {
     });
   };
 
-  return { getCatalogue, getProcedure, findVersionInForce, publishDecision, listFields: () => listFields(db), listDecisions: () => listDecisions(db) };
+  /**
+   * A decision whose procedures come from a CSV/XLSX file (one row each): a dry run reports every
+   * problem with its row and column and the changes it would make; a real run records the decision
+   * (all or nothing, audited like one entered by hand).
+   */
+  const importDecision = async (
+    ctx: TRequestContext,
+    input: { fileName: string; bytes: Uint8Array; header: { number: string; signedOn: string; issuer: string; note?: string }; dryRun: boolean },
+  ) => {
+    assertManager(ctx);
+    let parsed;
+    try {
+      parsed = parseCatalogueRows(await readTabularFile(input.fileName, input.bytes), input.header);
+    } catch (error) {
+      if (error instanceof FileFormatError) throw new AppError('IMPORT_INVALID', error.message, { errors: [{ row: null, column: null, message: error.message }] });
+      throw error;
+    }
+    const errors = [...parsed.errors];
+    if (parsed.body) {
+      for (const e of await checkDecision(parsed.body)) {
+        const m = /^body\.items\.(\d+)\.?(\w*)/.exec(e.path);
+        errors.push(m ? { row: parsed.rowOf[Number(m[1])] ?? 1, column: PATH_COLUMNS[m[2]] ?? m[2] ?? null, message: e.message } : { row: 1, column: e.path.replace(/^body\./, ''), message: e.message });
+      }
+    }
+    const counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, parsed.body?.items.filter((i) => i.kind === k).length ?? 0]));
+    const summary = { dryRun: input.dryRun, rows: parsed.rows, counts, errors: errors.sort((a, b) => a.row - b.row), items: (parsed.body?.items ?? []).map((i) => ({ kind: i.kind, code: i.code, name: i.content?.name ?? null, effectiveFrom: i.effectiveFrom })) };
+    if (errors.length) {
+      if (input.dryRun) return { ...summary, decisionId: null };
+      throw new AppError('IMPORT_INVALID', `${errors.length} error(s) in the file; nothing was stored`, summary);
+    }
+    if (input.dryRun || !parsed.body) return { ...summary, decisionId: null };
+    const decision = await publishDecision(ctx, parsed.body);
+    return { ...summary, decisionId: decision.id };
+  };
+
+  return { getCatalogue, getProcedure, findVersionInForce, publishDecision, importDecision, listFields: () => listFields(db), listDecisions: () => listDecisions(db) };
 };
 
 export type TProcedureService = ReturnType<typeof createProcedureService>;
