@@ -379,4 +379,37 @@ describe('working calendar and procedure catalogue (browser, real server)', () =
     assert.deepEqual([...problems].sort(), refusedOnce.sort());
     await context.close();
   });
+
+  it('motcua: records a decision from a CSV file after fixing the row the check names', { timeout: 150_000 }, async () => {
+    const { context, page, problems } = await signIn('motcua');
+    await page.goto(`${server.baseUrl}/procedures/decisions`);
+    await expectHeading(page, 'Quyết định công bố thủ tục hành chính');
+    await page.getByRole('button', { name: 'Nhập từ tệp CSV/XLSX' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ghi nhận quyết định công bố từ tệp' });
+    await dialog.getByLabel('Số quyết định').fill('77/QĐ-UBND-TEP');
+    await typeDate(dialog.getByLabel('Ngày ký'), viDate(vietnamToday()));
+    const header = 'Loại thay đổi,Mã thủ tục,Lĩnh vực,Hiệu lực từ,Tên thủ tục,Cơ quan có thẩm quyền,Cơ quan thực hiện,Đối tượng thực hiện,Cách thức thực hiện,Thành phần hồ sơ,Thời hạn giải quyết,Kết quả,Căn cứ pháp lý,Mức độ dịch vụ công';
+    const row = (time: string) =>
+      `NEW,2.006543.H26,XTTM,${vietnamToday()},Đăng ký hội chợ thương mại trực tuyến (từ tệp),Sở Công Thương Hà Nội,Sở Công Thương Hà Nội,ENTERPRISE,"ONLINE|5 ngày làm việc","Đơn đăng ký|1|0",${time},Văn bản xác nhận,"81/2018/NĐ-CP|Nghị định về xúc tiến thương mại|2018-05-22",FULL`;
+    const upload = async (time: string) => {
+      await dialog.locator('input[type="file"]').setInputFiles({ name: 'quyet-dinh.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${row(time)}\n`) });
+      await dialog.getByRole('button', { name: 'Kiểm tra' }).click();
+    };
+    await upload('năm ngày');
+    const error = dialog.locator('.ant-table-row').first();
+    await error.getByText('processing_time').waitFor();
+    assert.equal((await error.locator('td').first().innerText()).trim(), '2');
+    assert.equal(await dialog.getByRole('button', { name: 'Ghi nhận quyết định' }).isDisabled(), true);
+    await screenshot(page, 'decision-import-error-1280');
+    await upload('5 ngày làm việc');
+    await dialog.getByText('Tệp hợp lệ: 1 dòng — công bố mới 1').waitFor();
+    await dialog.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
+    await dialog.getByText('Đã ghi nhận quyết định: 1 thủ tục').waitFor();
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
+    await page.locator('.ant-table-row').filter({ hasText: '77/QĐ-UBND-TEP' }).waitFor();
+    const detail = (await (await page.request.get(`${server.baseUrl}/api/procedures/2.006543.H26`)).json()) as { current: { content: { name: string } } };
+    assert.equal(detail.current.content.name, 'Đăng ký hội chợ thương mại trực tuyến (từ tệp)');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

@@ -384,8 +384,8 @@ describe('enterprise registry (browser, real server)', () => {
     await page.goto(`${server.baseUrl}/enterprises/1`);
     await expectHeading(page, OWN_ENTERPRISE);
     await settled(page);
-    await page.locator('.ant-descriptions').getByRole('link', { name: NEW_WEBSITE }).waitFor();
-    assert.doesNotMatch(await page.locator('.ant-descriptions').innerText(), /CK Đông Anh/);
+    await page.locator('.ant-descriptions-bordered').first().getByRole('link', { name: NEW_WEBSITE }).waitFor();
+    assert.doesNotMatch(await page.locator('.ant-descriptions-bordered').first().innerText(), /CK Đông Anh/);
     const historyCard = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: 'Lịch sử thay đổi' }) });
     const accepted = tableRows(page, historyCard).filter({ hasText: 'Sửa thông tin' }).first();
     assert.match(await accepted.innerText(), new RegExp(`Website:\\s*${NEW_WEBSITE.replaceAll('/', '\\/')}`));

@@ -139,3 +139,16 @@ export type TDecisionBody = { number: string; signedOn: string; issuer: string; 
 
 /** Records a publication decision, all or nothing (400 VALIDATION_ERROR with paths like body.items.1.kind). */
 export const publishDecision = (body: TDecisionBody) => api.post<{ id: number; number: string }>('/api/admin/procedure-decisions', body);
+
+/** The answer of a catalogue file import (dry run or recorded). */
+export type TCatalogueImportResult = {
+  dryRun: boolean;
+  decisionId: number | null;
+  rows: number;
+  counts: Record<TChangeKind, number>;
+  errors: { row: number; column: string | null; message: string }[];
+  items: { kind: TChangeKind; code: string; name: string | null; effectiveFrom: string }[];
+};
+
+/** Records a publication decision whose procedures come from a CSV/XLSX file (one per row). */
+export const importDecisionFile = (form: FormData, dryRun: boolean) => api.postForm<TCatalogueImportResult>('/api/admin/procedure-decisions/import', form, { dryRun: String(dryRun) });

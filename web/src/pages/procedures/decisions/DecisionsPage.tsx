@@ -1,5 +1,6 @@
-import { Button, Table, Typography, type TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Button, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { ArrowLeftOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { listDecisions, type TDecisionSummary } from '../../../api/procedures';
 import { useApiQuery } from '../../../api/useApiQuery';
@@ -8,6 +9,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/I18nProvider';
 import { useFormat } from '../../../i18n/useFormat';
 import { hasPermission, useSession } from '../../../session/SessionProvider';
+import { ImportDecisionModal } from './ImportDecisionModal';
 
 /** The publication decisions, newest first (public); the one-stop desk records new ones from here. */
 const DecisionsPage = () => {
@@ -18,6 +20,7 @@ const DecisionsPage = () => {
   const user = state.status === 'ready' ? state.user : null;
   const canPublish = Boolean(user && hasPermission(user, 'procedures.manage'));
   const decisions = useApiQuery('procedure-decisions', listDecisions);
+  const [isImporting, setImporting] = useState(false);
 
   const columns: TableColumnsType<TDecisionSummary> = [
     { key: 'number', title: t('procedures.decisions.number'), width: 170, render: (_value, row) => <span className="nowrap">{row.number}</span> },
@@ -35,13 +38,19 @@ const DecisionsPage = () => {
         title={t('procedures.decisions.title')}
         extra={
           canPublish && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/procedures/decisions/new')}>
-              {t('procedures.decisions.create')}
-            </Button>
+            <Space wrap>
+              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+                {t('procedures.import.open')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/procedures/decisions/new')}>
+                {t('procedures.decisions.create')}
+              </Button>
+            </Space>
           )
         }
       />
       <Typography.Paragraph type="secondary">{t('procedures.decisions.intro')}</Typography.Paragraph>
+      {canPublish && <ImportDecisionModal open={isImporting} onClose={() => setImporting(false)} onDone={decisions.reload} />}
       {decisions.error && <ApiErrorAlert error={decisions.error} onRetry={decisions.reload} />}
       <Table<TDecisionSummary>
         rowKey="id"
