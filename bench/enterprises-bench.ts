@@ -38,7 +38,7 @@ const main = async () => {
 };
 
 const importRows = async (database: Awaited<ReturnType<typeof openDatabase>>) => {
-  await seedDemo({ db: database.db, password: 'Bench-password-1', print: () => undefined, enterpriseCount: 1 });
+  await seedDemo({ db: database.db, password: 'Bench-password-1', print: () => undefined, enterpriseCount: 1, statistics: false });
   const zoneNames = ['KCN Thăng Long', 'KCN Nội Bài', 'KCN Quang Minh (Quang Minh I)'];
   const csv = toEnterpriseCsv(generateDemoEnterprises({ count: N, seed: 7, year: new Date().getFullYear() - 1, zoneNames }));
   const bytes = Buffer.from(csv);

@@ -73,8 +73,12 @@ export const buildEnterpriseWhere = (f: TEnterpriseFilter, { fuzzy }: { fuzzy: b
 
 /** Counts stop here: lists say "more than 10,000" rather than scanning every match. */
 export const COUNT_CAP = 10_000;
-/** Relevance ranking is used when a search matches at most this many rows; beyond, the name order. */
-const RANK_CAP = 2_000;
+/**
+ * A word search counts at most this many matches ("more than 1,000 found": a cue to add a word or
+ * a filter); counting further would read a heap page per match. Below it, results are ranked by
+ * relevance; beyond, they come in name order.
+ */
+export const SEARCH_COUNT_CAP = 1_000;
 
 /** Optimal string alignment distance (insertions, deletions, substitutions, adjacent swaps). */
 export const editDistance = (a: string, b: string): number => {
@@ -130,14 +134,14 @@ export const findEnterprises = async (db: TDbOrTx, f: TEnterpriseFilter & { page
   const isWordSearch = words.length > 0 && !/^\d[\d-\s]*$/.test(f.q?.trim() ?? '');
   const run = async (fuzzy: boolean, filter: TEnterpriseFilter = f) => {
     const where = buildEnterpriseWhere(filter, { fuzzy });
-    const cap = COUNT_CAP;
+    const cap = isWordSearch ? SEARCH_COUNT_CAP : COUNT_CAP;
     const counted = await queryRows<{ n: number | string }>(
       db,
       sql`select count(*) as n from (select 1 from enterprises ${where ? sql`where ${where}` : sql``} limit ${cap + 1}) x`,
     );
     const total = Math.min(Number(counted[0]?.n ?? 0), cap);
     const isCapped = Number(counted[0]?.n ?? 0) > cap;
-    const sort = f.sort ?? (isWordSearch && total <= RANK_CAP ? 'relevance' : 'name');
+    const sort = f.sort ?? (isWordSearch && !isCapped ? 'relevance' : 'name');
     const key = sort === 'relevance' ? sql`word_similarity(${words}, ${enterprises.searchText})` : SORTS[sort];
     const order = sort === 'relevance' ? desc(key) : f.order === 'desc' ? desc(key) : asc(key);
     const items = total === 0 ? [] : await db
