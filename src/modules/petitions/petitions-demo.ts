@@ -6,6 +6,7 @@
  */
 import { asc } from 'drizzle-orm';
 import type { TDb } from '../../db/client';
+import { enterprises } from '../../db/schema/enterprises';
 import { dialogueConferences, supportAgencies } from '../../db/schema/support';
 import { petitions } from '../../db/schema/petitions';
 import type { TActor, TModule, TRole } from '../auth/auth.policy';
@@ -31,6 +32,12 @@ export const seedDemoPetitions = async (db: TDb): Promise<void> => {
   const [enterprise, officer, leader] = await Promise.all([as('doanhnghiep'), as('canbo.tm'), as('lanhdao')]);
   const agencies = await db.select({ id: supportAgencies.id, code: supportAgencies.code }).from(supportAgencies);
   const agency = (code: string) => agencies.find((a) => a.code === code)?.id ?? 0;
+  // Two enterprises other than the demo account's own (the first ones of the registry, whatever
+  // their ids); with a registry that small, the account's own enterprise files them.
+  const ownId = enterprise.actor?.enterpriseIds[0];
+  const others = (await db.select({ id: enterprises.id }).from(enterprises).orderBy(asc(enterprises.id)).limit(3)).map((e) => e.id).filter((id) => id !== ownId);
+  const [second, third] = [others[0] ?? ownId, others[1] ?? others[0] ?? ownId];
+  if (second === undefined || third === undefined) return;
   const conference = (await db.select({ id: dialogueConferences.id }).from(dialogueConferences).orderBy(asc(dialogueConferences.id)).limit(1))[0];
 
   const answered = await service.file(enterprise, {
@@ -53,7 +60,7 @@ export const seedDemoPetitions = async (db: TDb): Promise<void> => {
       subject: 'Chậm hoàn thuế giá trị gia tăng hàng xuất khẩu',
       content: 'Tại hội nghị đối thoại, doanh nghiệp phản ánh hồ sơ hoàn thuế giá trị gia tăng quý III chưa được giải quyết.',
       channel: 'CONFERENCE',
-      enterpriseId: 2,
+      enterpriseId: second,
       conferenceId: conference.id,
     });
     await service.transition(officer, raised, { transition: 'assign', agencyId: agency('THUE-HN') });
@@ -72,6 +79,6 @@ export const seedDemoPetitions = async (db: TDb): Promise<void> => {
     subject: 'Thuê đất trong cụm công nghiệp',
     content: 'Doanh nghiệp gửi văn bản đề nghị được giới thiệu địa điểm thuê đất trong cụm công nghiệp để di dời cơ sở sản xuất.',
     channel: 'LETTER',
-    enterpriseId: 3,
+    enterpriseId: third,
   });
 };
