@@ -73,6 +73,19 @@ const pickOption = async (page: Page, title: string) => {
   await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title^="${title}"]`).first().click();
 };
 
+/**
+ * Picks an option of an open multiple Ant Design Select, waits until it shows as selected, then
+ * closes the drop-down (a multiple select stays open after a pick and would cover the next field).
+ */
+const pickMultiple = async (page: Page, title: string) => {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const option = open.locator(`.ant-select-item-option[title^="${title}"]`).first();
+  await option.click();
+  await open.locator(`.ant-select-item-option-selected[title^="${title}"]`).first().waitFor();
+  await page.keyboard.press('Escape');
+  await open.first().waitFor({ state: 'hidden' });
+};
+
 /** Picks an option of an open single Ant Design Select and waits until the drop-down has closed (clicks again if a busy machine swallowed the first click). */
 const pickSingle = async (page: Page, title: string) => {
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
@@ -167,10 +180,9 @@ describe('enterprise support (browser, real server)', () => {
     const enterprises = dialog.getByLabel('Doanh nghiệp tham dự');
     await enterprises.click();
     await enterprises.pressSequentially('Co khi Dong Anh');
-    await pickOption(page, 'Công ty TNHH Cơ khí Đông Anh');
+    await pickMultiple(page, 'Công ty TNHH Cơ khí Đông Anh');
     await dialog.getByLabel('Cơ quan tham dự').click();
-    await pickOption(page, 'Phòng Quản lý thương mại');
-    await page.keyboard.press('Escape');
+    await pickMultiple(page, 'Phòng Quản lý thương mại');
     const created = page.waitForResponse((r) => r.url().endsWith('/api/support/conferences') && r.request().method() === 'POST');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     assert.equal((await created).status(), 201);
