@@ -210,3 +210,20 @@ export const dialogueCommitments = pgTable(
   },
   (t) => [index('dialogue_commitments_conference_idx').on(t.conferenceId), index('dialogue_commitments_owner_idx').on(t.ownerAgencyId)],
 );
+
+/**
+ * Reminders sent for conference commitments and PCI actions (the daily task): one row per item and
+ * Vietnam day, so a second run on the same day sends nothing again.
+ */
+export const supportReminders = pgTable(
+  'support_reminders',
+  {
+    itemKind: text('item_kind').notNull(),
+    itemId: integer('item_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull(),
+    recipients: integer('recipients').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.itemKind, t.itemId, t.day] })],
+);
