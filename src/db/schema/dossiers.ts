@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { users } from './platform';
@@ -76,6 +77,10 @@ export const dossiers = pgTable(
     index('dossiers_received_idx').on(t.receivedAt),
     index('dossiers_finished_idx').on(t.finishedAt),
     index('dossiers_received_by_idx').on(t.receivedBy),
+    /** Dossiers without a stat-facts row (in progress, or finished without a stored national class): the live part of the statistics. */
+    index('dossiers_live_received_idx')
+      .on(t.receivedAt)
+      .where(sql`${t.timelinessPortal} is null or (${t.finishedAt} is null and ${t.stoppedAt} is null)`),
   ],
 );
 
@@ -123,4 +128,48 @@ export const dossierEvaluations = pgTable(
     score7: smallint('score_7'),
   },
   (t) => [index('dossier_evaluations_by_idx').on(t.evaluatedBy), index('dossier_evaluations_at_idx').on(t.evaluatedAt)],
+);
+
+/**
+ * Statistic facts of a finished dossier (issue 5, service index): one narrow row per dossier whose
+ * classification is stored (finished, or stopped, with `timeliness_portal`), computed by the SQL
+ * of `service-index.repo.ts` (`refreshStatFacts`) in the same transaction as every change of the
+ * dossier by the dossier service (finish, return, evaluation, attachment, assignment), so the
+ * statistics of a period read these rows instead of joining cases, evaluations, attachments and
+ * steps. Nothing here is time-dependent (a finished dossier's classes are final); the working
+ * days of indicator 2.2 are still counted at read time over the calendar.
+ */
+export const dossierStatFacts = pgTable(
+  'dossier_stat_facts',
+  {
+    caseId: bigint('case_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => dossiers.caseId),
+    receivedAt: at('received_at').notNull(),
+    finishedAt: at('finished_at'),
+    agencyCode: text('agency_code').notNull(),
+    procedureId: integer('procedure_id').notNull(),
+    channel: text('channel').notNull(),
+    unitCode: text('unit_code'),
+    assigneeId: integer('assignee_id'),
+    /** APPROVED | REFUSED | STOPPED (the statistics' outcome). */
+    outcome: text('outcome').notNull(),
+    /** Legal class EARLY | ON_TIME | LATE | STOPPED. */
+    legal: text('legal').notNull(),
+    /** National-portal class (= dossiers.timeliness_portal). */
+    national: text('national').notNull(),
+    supplementCount: smallint('supplement_count').notNull(),
+    feeVnd: bigint('fee_vnd', { mode: 'number' }).notNull(),
+    paidOnline: boolean('paid_online').notNull(),
+    hasEResult: boolean('has_e_result').notNull(),
+    /** A COMPONENT file is attached (766 indicator 3.5). */
+    digitised: boolean('digitised').notNull(),
+    contactsCount: smallint('contacts_count'),
+    agenciesContacted: text('agencies_contacted'),
+    hadComplaint: boolean('had_complaint'),
+    satisfaction: text('satisfaction'),
+    /** TT01 indicator 2 of the dossier (worst step: 2/1/0; null without sub-deadlines). */
+    stepScore: integer('step_score'),
+  },
+  (t) => [index('dossier_stat_facts_received_idx').on(t.receivedAt)],
 );
