@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { users } from './platform';
 import { procedures, procedureVersions } from './procedures';
@@ -171,5 +171,65 @@ export const dossierStatFacts = pgTable(
     /** TT01 indicator 2 of the dossier (worst step: 2/1/0; null without sub-deadlines). */
     stepScore: integer('step_score'),
   },
-  (t) => [index('dossier_stat_facts_received_idx').on(t.receivedAt)],
+  (t) => [
+    index('dossier_stat_facts_received_idx').on(t.receivedAt),
+    /** Indicator 2.2's working days are counted from the facts: an index-only scan of the finished ones. */
+    index('dossier_stat_facts_handling_idx')
+      .on(t.receivedAt, t.finishedAt, t.procedureId, t.unitCode, t.channel, t.agencyCode)
+      .where(sql`${t.outcome} in ('APPROVED', 'REFUSED') and ${t.finishedAt} is not null`),
+  ],
+);
+
+/**
+ * Daily aggregates of the stat facts (issue 5, service index): per Vietnam receipt day, agency,
+ * procedure, unit, channel and officer, the additive counts of the on-time tables, the QĐ 766
+ * indicators (all but the working days of 2.2, read from the facts) and the TT01 sums. Rebuilt
+ * for the receipt days of the dossiers whose facts change (`refreshStatFacts`, same transaction,
+ * a transaction-scoped advisory lock per day), so a period reads a few hundred rows a month.
+ */
+export const dossierStatDays = pgTable(
+  'dossier_stat_days',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    agencyCode: text('agency_code').notNull(),
+    procedureId: integer('procedure_id').notNull(),
+    unitCode: text('unit_code'),
+    channel: text('channel').notNull(),
+    assigneeId: integer('assignee_id'),
+    received: integer('received').notNull(),
+    early: integer('early').notNull(),
+    onTime: integer('on_time').notNull(),
+    late: integer('late').notNull(),
+    stopped: integer('stopped').notNull(),
+    nationalEarly: integer('national_early').notNull(),
+    nationalLate: integer('national_late').notNull(),
+    onlineQualified: integer('online_qualified').notNull(),
+    approved: integer('approved').notNull(),
+    approvedEResult: integer('approved_e_result').notNull(),
+    digitised: integer('digitised').notNull(),
+    eResult: integer('e_result').notNull(),
+    digitisedEResult: integer('digitised_e_result').notNull(),
+    feeDossiers: integer('fee_dossiers').notNull(),
+    feePaidOnline: integer('fee_paid_online').notNull(),
+    paidOnline: integer('paid_online').notNull(),
+    dissatisfied: integer('dissatisfied').notNull(),
+    /** Finished with a result (APPROVED or REFUSED): the dossiers TT01 evaluates and 766 2.2 averages. */
+    finishedResult: integer('finished_result').notNull(),
+    /** Σ calendar days of handling of those (numeric: exact sums). */
+    handlingDays: numeric('handling_days').notNull(),
+    s1: integer('s1').notNull(),
+    c1: integer('c1').notNull(),
+    s2: integer('s2').notNull(),
+    c2: integer('c2').notNull(),
+    s3: integer('s3').notNull(),
+    c3: integer('c3').notNull(),
+    s4: integer('s4').notNull(),
+    c4: integer('c4').notNull(),
+    /** TT01 indicator 7 without the late dossiers without complaint (their score is configuration), and their number. */
+    s7: integer('s7').notNull(),
+    c7: integer('c7').notNull(),
+    lateNoComplaint: integer('late_no_complaint').notNull(),
+    onlineLate: integer('online_late').notNull(),
+  },
+  (t) => [index('dossier_stat_days_day_idx').on(t.day)],
 );
