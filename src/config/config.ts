@@ -48,6 +48,7 @@ const ZEnv = z.object({
   DOSSIER_AGENCY_NAME: z.string().min(3).default('Sở Công Thương thành phố Hà Nội'),
   DOSSIER_DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(2),
   DOSSIER_PAYMENT_PAUSE: z.enum(['NONE', 'PAUSE', 'RESTART']).default('NONE'),
+  SUPPORT_REMINDER_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(5),
 });
 
 export type TConfig = Readonly<{
@@ -82,6 +83,8 @@ export type TConfig = Readonly<{
   dossierDueSoonWorkingDays: number;
   /** Effect of a pending payment (status 6) on the clock: not a pause by default (spec §2.2 step 7). */
   dossierPaymentPause: 'NONE' | 'PAUSE' | 'RESTART';
+  /** Reminders of conference commitments and PCI actions: due within this many working days (or overdue). */
+  supportReminderWorkingDays: number;
 }>;
 
 /** Raised when the environment holds an invalid value; the message names each variable. */
@@ -153,5 +156,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
     dossierAgencyName: e.DOSSIER_AGENCY_NAME,
     dossierDueSoonWorkingDays: e.DOSSIER_DUE_SOON_WORKING_DAYS,
     dossierPaymentPause: e.DOSSIER_PAYMENT_PAUSE,
+    supportReminderWorkingDays: e.SUPPORT_REMINDER_WORKING_DAYS,
   };
 };

@@ -38,6 +38,7 @@ import { createBasketService } from '../modules/basket/basket.service';
 import { registerBriefingRoutes } from '../modules/briefing/briefing.routes';
 import { registerCaseRoutes } from '../modules/cases/cases.routes';
 import { createCaseEngine } from '../modules/cases/cases.service';
+import { createSupportReminders } from '../modules/support/support-reminders';
 import { registerDossierRoutes } from '../modules/dossiers/dossiers.routes';
 import { createDossierService } from '../modules/dossiers/dossiers.service';
 import { registerPetitionRoutes } from '../modules/petitions/petitions.routes';
@@ -131,6 +132,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const basketService = createBasketService({ db, statisticsService });
   const enterpriseImportService = createEnterpriseImportService({ db });
   const supportService = createSupportService({ db });
+  const supportReminders = createSupportReminders({ engine: caseEngine, config });
   const petitionService = createPetitionService({ db, engine: caseEngine, supportService });
 
   const routeTable: TRouteEntry[] = [];
@@ -181,7 +183,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
     return sendNotFound(request, reply);
   });
 
-  return { app, routeTable, services: { complianceService, authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService, procedureService, statisticsService, reportingService, supportService, caseEngine, dossierService, petitionService } };
+  return { app, routeTable, services: { complianceService, authService, userService, tokenService, unitService, mailService, enterpriseService, enterpriseImportService, calendarService, procedureService, statisticsService, reportingService, supportService, supportReminders, caseEngine, dossierService, petitionService } };
 };
 
 export type TBuiltApp = Awaited<ReturnType<typeof buildApp>>;

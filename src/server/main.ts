@@ -48,6 +48,10 @@ const start = async (): Promise<void> => {
       const reminded = await services.petitionService.runDueReminders(systemContext('scheduler'));
       if (reminded.remindedSoon || reminded.escalated) app.log.info(reminded, 'petition reminders queued');
     }
+    if (await claimDailyTask(database.db, 'support.remind', today)) {
+      const reminded = await services.supportReminders.runDueReminders(systemContext('scheduler'));
+      if (reminded.dueSoon || reminded.overdue) app.log.info(reminded, 'commitment and PCI action reminders queued');
+    }
     if (await claimDailyTask(database.db, 'dossiers.due-alerts', today)) {
       const { alerted } = await services.dossierService.runDueAlerts(systemContext('scheduler'));
       if (alerted) app.log.info({ alerted }, 'dossier due-date alerts queued');
@@ -76,6 +80,8 @@ const start = async (): Promise<void> => {
   process.stdout.write(
     `congthuong ready at ${address.replace('127.0.0.1', 'localhost')} (${database.kind}, started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)\n`,
   );
+  // In the background: the indicator engines' checkpoints, so the first acceptance is quick too.
+  services.statisticsService.prime().catch((error: unknown) => app.log.warn({ err: error }, 'indicator checkpoints not built'));
 };
 
 start().catch((error: unknown) => {

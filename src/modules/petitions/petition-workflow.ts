@@ -10,10 +10,10 @@ import { hasPermission, type TActor } from '../auth/auth.policy';
 
 export const PETITION_CASE_TYPE = 'PETITION';
 
-export const PETITION_STATES = ['RECEIVED', 'IN_PROGRESS', 'REPLY_DRAFTED', 'ANSWERED', 'CLOSED', 'REJECTED'] as const;
+export const PETITION_STATES = ['RECEIVED', 'IN_PROGRESS', 'REPLY_DRAFTED', 'ANSWERED', 'CLOSED', 'REJECTED', 'TRANSFERRED_OUT'] as const;
 export type TPetitionState = (typeof PETITION_STATES)[number];
 
-export const PETITION_TRANSITIONS = ['assign', 'transfer', 'draft_reply', 'return_draft', 'approve_reply', 'accept', 'reopen', 'reject'] as const;
+export const PETITION_TRANSITIONS = ['assign', 'transfer', 'draft_reply', 'return_draft', 'approve_reply', 'accept', 'reopen', 'reject', 'transfer_out'] as const;
 export type TPetitionTransition = (typeof PETITION_TRANSITIONS)[number];
 
 /** How a petition reached the Department (spec §6.1 channels). */
@@ -33,7 +33,7 @@ export const petitionCaseType = defineCaseType<TPetitionState>({
   type: PETITION_CASE_TYPE,
   states: PETITION_STATES,
   initial: 'RECEIVED',
-  finalStates: ['CLOSED', 'REJECTED'],
+  finalStates: ['CLOSED', 'REJECTED', 'TRANSFERRED_OUT'],
   transitions: [
     { name: 'assign', from: ['RECEIVED'], to: 'IN_PROGRESS', roles: ['COORDINATOR'], clock: { kind: 'START' }, isPublic: true },
     { name: 'transfer', from: ['IN_PROGRESS'], to: 'IN_PROGRESS', roles: ['COORDINATOR', 'HANDLER'], requiresReason: true, isPublic: true },
@@ -43,6 +43,8 @@ export const petitionCaseType = defineCaseType<TPetitionState>({
     { name: 'accept', from: ['ANSWERED'], to: 'CLOSED', roles: ['PETITIONER'], clock: { kind: 'STOP' }, outcome: 'SATISFIED', isPublic: true },
     { name: 'reopen', from: ['ANSWERED'], to: 'IN_PROGRESS', roles: ['PETITIONER'], requiresReason: true, clock: { kind: 'START' }, isPublic: true },
     { name: 'reject', from: ['RECEIVED', 'IN_PROGRESS'], to: 'REJECTED', roles: ['COORDINATOR'], requiresReason: true, clock: { kind: 'STOP' }, outcome: 'OUT_OF_SCOPE', isPublic: true },
+    // Outside the city's competence (spec §6.1 TRANSFERRED_OUT): sent to a ministry or central agency; the enterprise is told.
+    { name: 'transfer_out', from: ['RECEIVED', 'IN_PROGRESS'], to: 'TRANSFERRED_OUT', roles: ['COORDINATOR'], requiresReason: true, clock: { kind: 'STOP' }, outcome: 'TRANSFERRED_OUT', isPublic: true },
   ],
 });
 

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { cases } from '../../db/schema/cases';
-import { petitions } from '../../db/schema/petitions';
+import ExcelJS from 'exceljs';
+import { caseEvents, cases } from '../../db/schema/cases';
+import { petitionCoAgencies, petitionContributions, petitions } from '../../db/schema/petitions';
+import { auditLog, mailOutbox } from '../../db/schema/platform';
 import { as, createTestApp, login, type TSession, type TTestApp } from '../../../tests/helpers/test-app';
 
 type TAgency = { id: number; code: string; name: string };
@@ -223,5 +225,175 @@ describe('enterprise petitions on the case engine', () => {
     assert.match(String(csv.headers['content-type']), /text\/csv/);
     assert.match(csv.body, /category,ELECTRICITY/);
     assert.match(csv.body, /indicator,5.2,on time %,100/);
+  });
+  it('routes to a lead and co-agencies: co-agencies see it in their queue and contribute but cannot reply; bad input stores nothing', async () => {
+    const motcua = await login(t, 'motcua');
+    const n = (table: typeof petitionCoAgencies | typeof petitionContributions | typeof caseEvents) => t.database.db.select({ n: sql<number>`count(*)::int` }).from(table).then((r) => r[0].n);
+    const filed = await as(t, coordinator).send('POST', '/api/petitions', {
+      category: 'OTHER',
+      subject: 'Hỗ trợ xây dựng thương hiệu sản phẩm công nghiệp',
+      content: 'Doanh nghiệp đề nghị được hỗ trợ kinh phí xây dựng thương hiệu cho sản phẩm cơ khí xuất khẩu.',
+      channel: 'LETTER',
+      enterpriseId: 2,
+    });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const id = filed.json().id;
+    const lead = agency('SCT-QLCN');
+    const [coRows0, events0] = [await n(petitionCoAgencies), await n(caseEvents)];
+
+    // Bad co-agencies: each refused with the field named; the petition stays unrouted and nothing is stored.
+    const bad: [Record<string, unknown>, string, RegExp][] = [
+      [{ transition: 'assign', agencyId: lead.id, coAgencyIds: [agency('SCT-KHTH').id, lead.id] }, 'body.coAgencyIds.1', /lead agency/],
+      [{ transition: 'assign', agencyId: lead.id, coAgencyIds: [999999] }, 'body.coAgencyIds.0', /unknown agency 999999/],
+      [{ transition: 'assign', agencyId: lead.id, coAgencyIds: [agency('STC').id, agency('STC').id] }, 'body.coAgencyIds.1', /twice/],
+      [{ transition: 'reject', reason: 'Không thuộc phạm vi', coAgencyIds: [agency('STC').id] }, 'body.coAgencyIds', /assigning or transferring/],
+      [{ transition: 'assign', agencyId: lead.id, coAgencyIds: ['x'] }, 'body.coAgencyIds.0', /./],
+    ];
+    for (const [body, path, message] of bad) {
+      const res = await move(coordinator, id, body);
+      assert.equal(res.statusCode, 400, `${JSON.stringify(body)} → ${res.body}`);
+      const detail = res.json().details.find((d: { path: string }) => d.path === path);
+      assert.ok(detail, `${path} in ${res.body}`);
+      assert.match(detail.message, message);
+    }
+    assert.equal((await as(t, coordinator).get(`/api/petitions/${id}`)).json().state, 'RECEIVED');
+    assert.equal(await n(petitionCoAgencies), coRows0);
+    assert.equal(await n(caseEvents), events0);
+
+    const routed = await move(coordinator, id, { transition: 'assign', agencyId: lead.id, coAgencyIds: [agency('SCT-KHTH').id, agency('STC').id] });
+    assert.equal(routed.statusCode, 200, routed.body);
+    assert.equal(routed.json().agency.id, lead.id);
+    assert.deepEqual(routed.json().coAgencies.map((a: TAgency) => a.id), [agency('SCT-KHTH').id, agency('STC').id]);
+
+    // The planning division (a co-agency) sees it in its queue; the one-stop desk does not.
+    const queueOf = async (s: TSession) => (await as(t, s).get('/api/petitions?mine=true')).json().items.map((x: { id: number }) => x.id);
+    assert.ok((await queueOf(planner)).includes(id));
+    assert.ok((await queueOf(industry)).includes(id), 'the lead division');
+    assert.ok(!(await queueOf(motcua)).includes(id));
+    const byCo = (await as(t, leader).get(`/api/petitions?coAgencyId=${agency('STC').id}`)).json().items.map((x: { id: number }) => x.id);
+    assert.ok(byCo.includes(id));
+
+    // A co-agency cannot reply; it contributes for its own agency only.
+    const asPlanner = (await as(t, planner).get(`/api/petitions/${id}`)).json();
+    assert.deepEqual(asPlanner.allowedTransitions, []);
+    assert.deepEqual(asPlanner.contributeAs.map((a: TAgency) => a.id), [agency('SCT-KHTH').id]);
+    assert.equal((await move(planner, id, { transition: 'draft_reply', reply: 'Phòng Kế hoạch - Tổng hợp trả lời thay phòng chủ trì.' })).statusCode, 403);
+    const contributions0 = await n(petitionContributions);
+    const contribute = (s: TSession, body: unknown) => as(t, s).send('POST', `/api/petitions/${id}/contributions`, body);
+    const badContribution = await contribute(planner, { agencyId: agency('SNV').id, content: 'Ý kiến của một cơ quan không phối hợp.' });
+    assert.equal(badContribution.statusCode, 400);
+    assert.equal(badContribution.json().details[0].path, 'body.agencyId');
+    const short = await contribute(planner, { agencyId: agency('SCT-KHTH').id, content: 'ngắn' });
+    assert.equal(short.statusCode, 400);
+    assert.equal(short.json().details[0].path, 'body.content');
+    assert.equal((await contribute(planner, { agencyId: agency('STC').id, content: 'Ý kiến thay cho Sở Tài chính.' })).statusCode, 403, 'not its agency');
+    assert.equal((await contribute(enterprise, { agencyId: agency('SCT-KHTH').id, content: 'Doanh nghiệp không góp ý ở đây.' })).statusCode, 403);
+    assert.equal(await n(petitionContributions), contributions0);
+    const given = await contribute(planner, { agencyId: agency('SCT-KHTH').id, content: 'Đề nghị lồng ghép vào Chương trình xúc tiến thương mại năm sau.' });
+    assert.equal(given.statusCode, 201, given.body);
+    const external = await contribute(coordinator, { agencyId: agency('STC').id, content: 'Sở Tài chính: kinh phí hỗ trợ theo Nghị quyết của HĐND Thành phố.' });
+    assert.equal(external.statusCode, 201, 'a coordinator records an external co-agency’s contribution');
+    assert.deepEqual(external.json().contributions.map((c: { agency: TAgency }) => c.agency.id), [agency('SCT-KHTH').id, agency('STC').id]);
+    const audited = await t.database.db.select({ action: auditLog.action }).from(auditLog).where(sql`${auditLog.entity} = 'petition' and ${auditLog.entityId} = ${String(id)}`);
+    assert.ok(audited.some((a) => a.action === 'petition.co_agencies'));
+    assert.equal(audited.filter((a) => a.action === 'petition.contribute').length, 2);
+
+
+    // Transferred to the planning division (the former co-agency becomes the lead): the history keeps it.
+    const transferred = await move(coordinator, id, { transition: 'transfer', agencyId: agency('SCT-KHTH').id, reason: 'Thuộc chương trình xúc tiến thương mại' });
+    assert.equal(transferred.statusCode, 200, transferred.body);
+    assert.deepEqual(transferred.json().coAgencies.map((a: TAgency) => a.id), [agency('STC').id]);
+    const history = transferred.json().coAgencyHistory.map((h: { agency: TAgency; removedAt: string | null }) => [h.agency.id, h.removedAt === null]);
+    assert.deepEqual(history, [[agency('SCT-KHTH').id, false], [agency('STC').id, true]]);
+    assert.ok((await as(t, planner).get(`/api/petitions/${id}`)).json().allowedTransitions.includes('draft_reply'), 'now the lead');
+    const again = await move(coordinator, id, { transition: 'transfer', agencyId: lead.id, coAgencyIds: [agency('SCT-KHTH').id], reason: 'Phòng Quản lý công nghiệp chủ trì lại' });
+    assert.deepEqual(again.json().coAgencyHistory.map((h: { agency: TAgency; removedAt: string | null }) => [h.agency.id, h.removedAt === null]), [
+      [agency('SCT-KHTH').id, false],
+      [agency('STC').id, false],
+      [agency('SCT-KHTH').id, true],
+    ]);
+  });
+
+  it('transfers a petition out to a ministry (the enterprise is told), counted apart in the statistics; exports XLSX', async () => {
+    const before = (await as(t, leader).get('/api/petitions/stats')).json();
+    const filed = await as(t, enterprise).send('POST', '/api/petitions', {
+      category: 'MARKET_TRADE',
+      subject: 'Đề nghị sửa quy định về hạn ngạch thuế quan',
+      content: 'Doanh nghiệp đề nghị sửa đổi quy định phân giao hạn ngạch thuế quan nhập khẩu nguyên liệu.',
+    });
+    const id = filed.json().id;
+    const bad: [Record<string, unknown>, string][] = [
+      [{ transition: 'transfer_out', reason: 'Thuộc thẩm quyền của Bộ' }, 'body.agencyId'],
+      [{ transition: 'transfer_out', agencyId: 999999, reason: 'Thuộc thẩm quyền của Bộ' }, 'body.agencyId'],
+      [{ transition: 'transfer_out', agencyId: agency('SCT-QLTM').id, reason: 'Thuộc thẩm quyền của Bộ' }, 'body.agencyId'],
+      [{ transition: 'transfer_out', agencyId: agency('BCT').id }, 'body.reason'],
+      [{ transition: 'transfer_out', agencyId: agency('BCT').id, reason: '   ' }, 'body.reason'],
+    ];
+    for (const [body, path] of bad) {
+      const res = await move(coordinator, id, body);
+      assert.equal(res.statusCode, 400, `${JSON.stringify(body)} → ${res.body}`);
+      assert.equal(res.json().details[0].path, path, res.body);
+    }
+    assert.equal((await move(planner, id, { transition: 'transfer_out', agencyId: agency('BCT').id, reason: 'Thuộc thẩm quyền của Bộ' })).statusCode, 403, 'coordinators only');
+    const untouched = (await t.database.db.select().from(petitions).where(sql`${petitions.caseId} = ${id}`))[0];
+    assert.equal(untouched.transferredOutAt, null);
+    assert.equal((await as(t, enterprise).get(`/api/petitions/${id}`)).json().state, 'RECEIVED');
+    assert.equal((await move(enterprise, id, { transition: 'transfer_out', agencyId: agency('BCT').id, reason: 'Tự chuyển' })).statusCode, 403);
+
+    const mails0 = (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(sql`${mailOutbox.to} = 'lienhe@cokhidonganh.vn'`))[0].n;
+    const out = await move(coordinator, id, { transition: 'transfer_out', agencyId: agency('BCT').id, reason: 'Hạn ngạch thuế quan do Bộ Công Thương phân giao' });
+    assert.equal(out.statusCode, 200, out.body);
+    assert.equal(out.json().state, 'TRANSFERRED_OUT');
+    assert.equal(out.json().transferredOut.agency.name, 'Bộ Công Thương');
+    assert.deepEqual(out.json().allowedTransitions, []);
+    assert.equal(out.json().dueAt, null);
+    // The enterprise is told: in the app, by e-mail to the registry address, and on its petition page.
+    const notes = (await as(t, enterprise).get('/api/notifications')).json().items;
+    assert.ok(notes.some((x: { kind: string; caseId: number; body: string }) => x.kind === 'PETITION_TRANSFERRED_OUT' && x.caseId === id && x.body.includes('Bộ Công Thương')));
+    const mails = (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(sql`${mailOutbox.to} = 'lienhe@cokhidonganh.vn'`))[0].n;
+    assert.equal(mails, mails0 + 1);
+    const seen = (await as(t, enterprise).get(`/api/petitions/${id}`)).json();
+    assert.equal(seen.transferredOut.reason, 'Hạn ngạch thuế quan do Bộ Công Thương phân giao');
+    assert.deepEqual([seen.contributions, seen.coAgencyHistory, seen.contributeAs], [[], [], []], 'internal to the Department');
+    assert.ok(seen.timeline.some((e: { transition: string | null }) => e.transition === 'transfer_out'));
+    assert.equal((await move(coordinator, id, { transition: 'assign', agencyId: agency('SCT-QLTM').id })).statusCode, 409, 'final state');
+
+    // Statistics: counted as transferred out, neither on time nor late; the month series adds up.
+    const after = (await as(t, leader).get('/api/petitions/stats')).json();
+    assert.equal(after.total, before.total + 1);
+    assert.equal(after.transferredOut, before.transferredOut + 1);
+    assert.equal(after.indicators.onTimePct, before.indicators.onTimePct);
+    const sum = (k: 'received' | 'onTime' | 'late' | 'transferredOut') => after.byMonth.reduce((a: number, m: Record<string, number>) => a + m[k], 0);
+    assert.equal(sum('received'), after.total);
+    assert.equal(sum('transferredOut'), after.transferredOut);
+    assert.equal(after.byCategory.find((g: { key: string }) => g.key === 'MARKET_TRADE').transferredOut, 1);
+    assert.equal(after.byMonth.length, Number(after.to.slice(5, 7)), 'one row per month from January');
+
+    // XLSX of the statistics and of the filtered list; a cell beginning with = is neutralised.
+    const formula = await as(t, coordinator).send('POST', '/api/petitions', { category: 'OTHER', subject: '=HYPERLINK("http://x","y")', content: 'Một nội dung kiến nghị đủ dài.', channel: 'LETTER', enterpriseId: 3 });
+    assert.equal(formula.statusCode, 201, formula.body);
+    const read = async (url: string) => {
+      const res = await as(t, leader).get(url);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.match(String(res.headers['content-type']), /spreadsheetml/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      return book;
+    };
+    const statsBook = await read('/api/petitions/stats.xlsx');
+    assert.deepEqual(statsBook.worksheets.map((w) => w.name), ['Tổng hợp', 'Theo tháng', 'Theo lĩnh vực', 'Theo cơ quan', 'PCI']);
+    assert.equal(statsBook.getWorksheet('Theo tháng')?.rowCount, after.byMonth.length + 1);
+    const english = await read('/api/petitions/stats.xlsx?lang=en');
+    assert.equal(english.worksheets[1].name, 'By month');
+    const listBook = await read('/api/petitions/export.xlsx?category=OTHER');
+    const sheet = listBook.worksheets[0];
+    const subjects = sheet.getColumn(3).values.slice(2).map(String);
+    assert.ok(subjects.includes(`'=HYPERLINK("http://x","y")`), subjects.join(' | '));
+    const outList = await read('/api/petitions/export.xlsx?state=TRANSFERRED_OUT');
+    assert.equal(outList.worksheets[0].rowCount, 2);
+    assert.equal(outList.worksheets[0].getRow(2).getCell(9).value, 'Chuyển cơ quan Trung ương');
+    assert.equal((await as(t, enterprise).get('/api/petitions/export.xlsx')).statusCode, 403);
+    assert.equal((await as(t, leader).get('/api/petitions/export.xlsx?state=LOST')).statusCode, 400);
+    assert.equal((await as(t, leader).get('/api/petitions/stats.xlsx?from=2026-13-01')).statusCode, 400);
   });
 });

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { readUpload } from '../../lib/multipart';
 import { ERROR_RESPONSES, ZErrorBody, type TApp } from '../../server/app-types';
 import { contextOf } from '../../server/request-context';
-import { ZPetition, ZPetitionBody, ZPetitionListQuery, ZPetitionSummary, ZPublicationBody, ZQaItem, ZTransitionBody } from './petitions.schemas';
+import { buildPetitionListXlsx, buildPetitionStatsXlsx } from './petitions-xlsx';
+import { ZContributionBody, ZPetition, ZPetitionBody, ZPetitionExportQuery, ZPetitionListQuery, ZPetitionSummary, ZPublicationBody, ZQaItem, ZTransitionBody } from './petitions.schemas';
 import type { TPetitionService } from './petitions.service';
 
 const disposition = (fileName: string) => `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ZId = z.strictObject({ id: z.coerce.number().int().min(1).max(2 ** 53 - 1) });
 
 /** Enterprise petitions: filing, routing, replies, rating and the public Q&A. */
@@ -24,11 +26,27 @@ export const registerPetitionRoutes = (app: TApp, { petitionService }: { petitio
     config: { access: 'authenticated' },
     schema: {
       tags: ['petitions'],
-      summary: 'Petitions: an enterprise sees its own; Department staff see all (filters: state, category, agency, overdue)',
+      summary: 'Petitions: an enterprise sees its own; Department staff see all (filters: state, category, lead agency, lead or co-agency, conference, overdue, mine = my queue)',
       querystring: ZPetitionListQuery,
       response: { 200: z.object({ items: z.array(ZPetitionSummary), total: z.number().int() }), ...ERROR_RESPONSES },
     },
     handler: async (request) => petitionService.listPetitions(contextOf(request), request.query),
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/api/petitions/export.xlsx',
+    config: { access: 'support.read' },
+    schema: { tags: ['petitions'], summary: 'The filtered petition list as XLSX (same filters as the list; text cells formula-neutralised)', querystring: ZPetitionExportQuery, response: { 200: z.any().describe('XLSX'), ...ERROR_RESPONSES } },
+    handler: async (request, reply) => {
+      const { lang, ...filters } = request.query;
+      const ctx = contextOf(request);
+      const list = await petitionService.listForExport(ctx, filters);
+      const file = await buildPetitionListXlsx(list.items, await petitionService.categoryNames(), lang);
+      const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+      reply.header('content-disposition', `attachment; filename="kien-nghi-${today}.xlsx"`);
+      return reply.type(XLSX_TYPE).send(file);
+    },
   });
 
   app.route({
@@ -62,12 +80,26 @@ export const registerPetitionRoutes = (app: TApp, { petitionService }: { petitio
     config: { access: 'authenticated' },
     schema: {
       tags: ['petitions'],
-      summary: 'assign / transfer (agencyId), draft_reply (reply), return_draft, approve_reply (leader), accept / reopen (the enterprise; reopen needs a reason), reject',
+      summary: 'assign / transfer (agencyId = lead, coAgencyIds), transfer_out (agencyId = ministry or central agency, reason), draft_reply (reply), return_draft, approve_reply (leader), accept / reopen (the enterprise; reopen needs a reason), reject',
       params: ZId,
       body: ZTransitionBody,
       response: { 200: ZPetition, ...ERROR_RESPONSES },
     },
     handler: async (request) => petitionService.transition(contextOf(request), request.params.id, request.body),
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/petitions/:id/contributions',
+    config: { access: 'support.read' },
+    schema: {
+      tags: ['petitions'],
+      summary: "A co-agency's contribution (its division's officers; coordinators for an external co-agency); co-agencies never reply",
+      params: ZId,
+      body: ZContributionBody,
+      response: { 201: ZPetition, ...ERROR_RESPONSES },
+    },
+    handler: async (request, reply) => reply.status(201).send(await petitionService.contribute(contextOf(request), request.params.id, request.body)),
   });
 
   app.route({
@@ -113,7 +145,8 @@ export const registerPetitionRoutes = (app: TApp, { petitionService }: { petitio
     },
   });
 
-  const ZGroup = z.object({ key: z.string(), name: z.string(), received: z.number().int(), answered: z.number().int(), onTime: z.number().int(), late: z.number().int(), overdue: z.number().int(), satisfied: z.number().int(), unsatisfied: z.number().int() });
+  const ZGroup = z.object({ key: z.string(), name: z.string(), received: z.number().int(), answered: z.number().int(), onTime: z.number().int(), late: z.number().int(), overdue: z.number().int(), satisfied: z.number().int(), unsatisfied: z.number().int(), transferredOut: z.number().int() });
+  const ZIndicators = z.object({ classifiedPct: z.number().nullable(), onTimePct: z.number().nullable(), satisfactionPct: z.number().nullable() });
   const ZPeriodQuery = z.strictObject({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional() });
 
   app.route({
@@ -122,14 +155,18 @@ export const registerPetitionRoutes = (app: TApp, { petitionService }: { petitio
     config: { access: 'support.read' },
     schema: {
       tags: ['petitions'],
-      summary: 'Petitions opened in a period: by category and agency, on time or late, satisfaction; QĐ 766 indicators 5.1–5.3; PCI sub-indices they weigh on',
+      summary: 'Petitions opened in a period: by month, category and agency, on time or late, satisfaction; QĐ 766 indicators 5.1–5.3; PCI sub-indices they weigh on',
       querystring: ZPeriodQuery,
       response: {
         200: z.object({
           from: z.string(),
           to: z.string(),
           total: z.number().int(),
-          indicators: z.object({ classifiedPct: z.number().nullable(), onTimePct: z.number().nullable(), satisfactionPct: z.number().nullable() }),
+          /** Transferred out of the city's competence: neither on time nor late. */
+          transferredOut: z.number().int(),
+          indicators: ZIndicators,
+          /** One row per month of the period (month received), with that month's indicators. */
+          byMonth: z.array(ZGroup.extend({ indicators: ZIndicators })),
           byCategory: z.array(ZGroup),
           byAgency: z.array(ZGroup),
           pci: z.array(z.object({ subindex: z.string(), petitions: z.number().int(), categories: z.array(z.string()) })),
@@ -152,17 +189,38 @@ export const registerPetitionRoutes = (app: TApp, { petitionService }: { petitio
         const text = typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : String(v); // formula neutralisation
         return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
       };
-      const header = ['group', 'key', 'name', 'received', 'answered', 'on_time', 'late', 'overdue', 'satisfied', 'unsatisfied'];
+      const header = ['group', 'key', 'name', 'received', 'answered', 'on_time', 'late', 'overdue', 'satisfied', 'unsatisfied', 'transferred_out'];
+      const groupLine = (kind: string, g: (typeof s.byCategory)[number]) => [kind, g.key, g.name, g.received, g.answered, g.onTime, g.late, g.overdue, g.satisfied, g.unsatisfied, g.transferredOut].map(cell).join(',');
       const lines = [
         header.join(','),
-        ...s.byCategory.map((g) => ['category', g.key, g.name, g.received, g.answered, g.onTime, g.late, g.overdue, g.satisfied, g.unsatisfied].map(cell).join(',')),
-        ...s.byAgency.map((g) => ['agency', g.key, g.name, g.received, g.answered, g.onTime, g.late, g.overdue, g.satisfied, g.unsatisfied].map(cell).join(',')),
-        ['indicator', '5.1', 'classified %', s.indicators.classifiedPct, '', '', '', '', '', ''].map(cell).join(','),
-        ['indicator', '5.2', 'on time %', s.indicators.onTimePct, '', '', '', '', '', ''].map(cell).join(','),
-        ['indicator', '5.3', 'satisfaction %', s.indicators.satisfactionPct, '', '', '', '', '', ''].map(cell).join(','),
+        ...s.byMonth.map((g) => groupLine('month', g)),
+        ...s.byCategory.map((g) => groupLine('category', g)),
+        ...s.byAgency.map((g) => groupLine('agency', g)),
+        ['indicator', '5.1', 'classified %', s.indicators.classifiedPct, '', '', '', '', '', '', ''].map(cell).join(','),
+        ['indicator', '5.2', 'on time %', s.indicators.onTimePct, '', '', '', '', '', '', ''].map(cell).join(','),
+        ['indicator', '5.3', 'satisfaction %', s.indicators.satisfactionPct, '', '', '', '', '', '', ''].map(cell).join(','),
       ];
       reply.header('content-disposition', `attachment; filename="kien-nghi-${s.from}-${s.to}.csv"`);
       return reply.type('text/csv; charset=utf-8').send(`\uFEFF${lines.join('\r\n')}\r\n`);
+    },
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/api/petitions/stats.xlsx',
+    config: { access: 'support.read' },
+    schema: {
+      tags: ['petitions'],
+      summary: 'The statistics of a period as XLSX: summary with 5.1–5.3, by month, by category, by agency, PCI sub-indices',
+      querystring: ZPeriodQuery.extend({ lang: z.enum(['vi', 'en']).default('vi') }),
+      response: { 200: z.any().describe('XLSX'), ...ERROR_RESPONSES },
+    },
+    handler: async (request, reply) => {
+      const { lang, ...period } = request.query;
+      const s = await petitionService.getStats(contextOf(request), period);
+      const file = await buildPetitionStatsXlsx(s, await petitionService.categoryNames(), lang);
+      reply.header('content-disposition', `attachment; filename="thong-ke-kien-nghi-${s.from}-${s.to}.xlsx"`);
+      return reply.type(XLSX_TYPE).send(file);
     },
   });
 

@@ -7,9 +7,27 @@ import type { TCaseEngine } from '../cases/cases.service';
 import type { TCaseRow } from '../cases/cases.repo';
 import type { TSupportService } from '../support/support.service';
 import { ANSWERED_STATES, PETITION_CASE_TYPE, petitionCaseType, petitionRelationsOf, unitCodeOfAgency, type TPetitionState } from './petition-workflow';
-import { computePetitionStats } from './petition-stats';
-import { findActiveStaff, findEnterpriseById, findOpenPetitionsDueBefore, findPetition, findPetitionFacts, findPetitions, findPetitionWithNames, findPublishedQa, insertPetition, updatePetition, type TPetitionRow } from './petitions.repo';
-import type { TPetitionBody, TPetitionListQuery, TPublicationBody, TTransitionBody } from './petitions.schemas';
+import { computePetitionStats, monthsBetween } from './petition-stats';
+import {
+  findActiveStaff,
+  findCoAgencyHistory,
+  findContributions,
+  findCurrentCoAgencies,
+  findEnterpriseById,
+  findEnterpriseUserIds,
+  findOpenPetitionsDueBefore,
+  findPetition,
+  findPetitionFacts,
+  findPetitions,
+  findPetitionWithNames,
+  findPublishedQa,
+  insertContribution,
+  insertPetition,
+  replaceCoAgencies,
+  updatePetition,
+  type TPetitionRow,
+} from './petitions.repo';
+import type { TContributionBody, TPetitionBody, TPetitionListQuery, TPublicationBody, TTransitionBody } from './petitions.schemas';
 
 const fail = (path: string, message: string) => new AppError('VALIDATION_ERROR', `${path}: ${message}`, [{ path, message }]);
 const requireActor = (ctx: TRequestContext): TActor => {
@@ -18,6 +36,16 @@ const requireActor = (ctx: TRequestContext): TActor => {
 };
 const codeOf = (caseRow: { id: number; openedAt: Date }) => `KN-${caseRow.openedAt.getUTCFullYear()}-${String(caseRow.id).padStart(6, '0')}`;
 const OPEN_WORK: readonly string[] = ['IN_PROGRESS', 'REPLY_DRAFTED'];
+/** Agencies a ministry or central agency petition can be transferred out to (outside the city's competence). */
+const CENTRAL_KIND = 'CENTRAL';
+const vnDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+type TIssue = { path: string; message: string };
+const failAll = (issues: TIssue[]) => {
+  if (issues.length) throw new AppError('VALIDATION_ERROR', `${issues[0].path}: ${issues[0].message}`, issues);
+};
+/** Whether the actor works for an agency: its division's officers, the coordinators for an external agency, administrators. */
+const actsFor = (actor: TActor, agency: { moduleCode: string | null }) =>
+  actor.role === 'ADMIN' || (agency.moduleCode !== null ? (actor.modules as string[]).includes(agency.moduleCode) : hasPermission(actor, 'support.manage'));
 const normalise = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
 
 /**
@@ -26,10 +54,11 @@ const normalise = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036
  * the history kept, a reply drafted by the handler and approved by a leader before the enterprise
  * sees it, rating (reopened when unsatisfied) and publication as an anonymised Q&A.
  */
-export const createPetitionService = ({ db, engine, supportService }: { db: TDb; engine: TCaseEngine; supportService: Pick<TSupportService, 'getPetitionRouting' | 'findAgencyRef' | 'findConferenceRef' | 'weighOnPci'> }) => {
+export const createPetitionService = ({ db, engine, supportService }: { db: TDb; engine: TCaseEngine; supportService: Pick<TSupportService, 'getPetitionRouting' | 'findAgencyRef' | 'findConferenceRef' | 'weighOnPci' | 'listCategories'> }) => {
   engine.register({ def: petitionCaseType, relationsOf: (actor, row) => petitionRelationsOf(actor, row) });
 
-  const summaryOf = (r: { petition: TPetitionRow; caseRow: TCaseRow; enterpriseName: string; agencyName: string | null }, now: Date) => ({
+  type TCoAgency = { id: number; name: string; moduleCode: string | null };
+  const summaryOf = (r: { petition: TPetitionRow; caseRow: TCaseRow; enterpriseName: string; agencyName: string | null }, now: Date, coAgencies: TCoAgency[]) => ({
     id: r.caseRow.id,
     code: codeOf(r.caseRow),
     subject: r.petition.subject,
@@ -38,6 +67,7 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
     state: r.caseRow.state as TPetitionState,
     enterprise: { id: r.petition.enterpriseId, name: r.enterpriseName },
     agency: r.petition.agencyId !== null && r.agencyName !== null ? { id: r.petition.agencyId, name: r.agencyName } : null,
+    coAgencies: coAgencies.map((a) => ({ id: a.id, name: a.name })),
     openedAt: r.caseRow.openedAt.toISOString(),
     dueAt: r.caseRow.dueAt?.toISOString() ?? null,
     answeredAt: r.petition.answeredAt?.toISOString() ?? null,
@@ -92,13 +122,50 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
     // Everything read from the pool is read before the transaction opens (PGlite has one connection).
     let agency: Awaited<ReturnType<typeof supportService.findAgencyRef>> = null;
     let limitDays: number | null = null;
-    if (body.transition === 'assign' || body.transition === 'transfer') {
+    let coAgencyIds: number[] | null = null;
+    const isRouting = body.transition === 'assign' || body.transition === 'transfer';
+    if (body.coAgencyIds && !isRouting) throw fail('body.coAgencyIds', 'co-agencies are named when assigning or transferring a petition');
+    if (isRouting) {
       if (!body.agencyId) throw fail('body.agencyId', `required to ${body.transition} a petition`);
       agency = await supportService.findAgencyRef(body.agencyId);
       if (!agency) throw fail('body.agencyId', `unknown agency ${body.agencyId}`);
       if (!agency.isActive) throw fail('body.agencyId', `${agency.name} is inactive`);
       if (body.transition === 'transfer' && agency.id === petition.agencyId) throw fail('body.agencyId', `the petition is already with ${agency.name}`);
       limitDays = (await supportService.getPetitionRouting(petition.categoryCode, agency.id)).deadlineWorkingDays;
+      const lead = agency;
+      if (body.coAgencyIds) {
+        // Every co-agency is checked before anything is stored; each error names its position.
+        const issues: TIssue[] = [];
+        const seen = new Set<number>();
+        for (const [i, coId] of body.coAgencyIds.entries()) {
+          const path = `body.coAgencyIds.${i}`;
+          if (coId === lead.id) issues.push({ path, message: `${lead.name} is the lead agency; a co-agency is another agency` });
+          else if (seen.has(coId)) issues.push({ path, message: `agency ${coId} is named twice` });
+          else {
+            const co = await supportService.findAgencyRef(coId);
+            if (!co) issues.push({ path, message: `unknown agency ${coId}` });
+            else if (!co.isActive) issues.push({ path, message: `${co.name} is inactive` });
+          }
+          seen.add(coId);
+        }
+        failAll(issues);
+        coAgencyIds = body.coAgencyIds;
+      } else {
+        // assign: none; transfer: the current ones stay, except the new lead.
+        coAgencyIds = body.transition === 'assign' ? [] : (await findCurrentCoAgencies(db, [id])).map((a) => a.id).filter((coId) => coId !== lead.id);
+      }
+    }
+    let enterpriseUserIds: number[] = [];
+    let enterpriseEmail: string | null = null;
+    if (body.transition === 'transfer_out') {
+      if (!body.agencyId) throw fail('body.agencyId', 'required: the ministry or central agency the petition is transferred to');
+      agency = await supportService.findAgencyRef(body.agencyId);
+      if (!agency) throw fail('body.agencyId', `unknown agency ${body.agencyId}`);
+      if (agency.kind !== CENTRAL_KIND) throw fail('body.agencyId', `${agency.name} is not a ministry or central agency; transfer it within the city instead`);
+      if (!agency.isActive) throw fail('body.agencyId', `${agency.name} is inactive`);
+      if (!body.reason?.trim()) throw fail('body.reason', "required: why the petition is outside the city's competence");
+      enterpriseUserIds = await findEnterpriseUserIds(db, petition.enterpriseId);
+      enterpriseEmail = (await findEnterpriseById(db, petition.enterpriseId))?.email ?? null;
     }
     if (body.transition === 'reopen') limitDays = (await supportService.getPetitionRouting(petition.categoryCode, petition.agencyId)).deadlineWorkingDays;
     if (body.transition === 'draft_reply' && !body.reply?.trim()) throw fail('body.reply', 'write the reply');
@@ -111,9 +178,31 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
       switch (body.transition) {
         case 'assign':
         case 'transfer': {
-          if (!agency || limitDays === null) throw new Error('agency resolved above');
-          await w.transition({ ...base, transition: body.transition, route: { unitCode: unitCodeOfAgency(agency) }, limit: { value: limitDays, unit: 'WORKING_DAY' }, data: { agencyId: agency.id, agencyName: agency.name } });
+          if (!agency || limitDays === null || coAgencyIds === null) throw new Error('agency resolved above');
+          await w.transition({ ...base, transition: body.transition, route: { unitCode: unitCodeOfAgency(agency) }, limit: { value: limitDays, unit: 'WORKING_DAY' }, data: { agencyId: agency.id, agencyName: agency.name, coAgencyIds } });
           await updatePetition(w.tx, id, { agencyId: agency.id });
+          const changed = await replaceCoAgencies(w.tx, id, coAgencyIds, actor.userId, now);
+          if (changed.added.length || changed.removed.length) {
+            await recordAudit(w.tx, ctx, { entity: 'petition', entityId: id, action: 'petition.co_agencies', after: { leadAgencyId: agency.id, coAgencyIds, added: changed.added, removed: changed.removed } });
+          }
+          break;
+        }
+        case 'transfer_out': {
+          if (!agency) throw new Error('agency resolved above');
+          const reason = (body.reason ?? '').trim();
+          await w.transition({ ...base, transition: 'transfer_out', data: { agencyId: agency.id, agencyName: agency.name } });
+          await updatePetition(w.tx, id, { transferredOutAgencyId: agency.id, transferredOutAt: now, transferOutReason: reason });
+          await recordAudit(w.tx, ctx, { entity: 'petition', entityId: id, action: 'petition.transfer_out', after: { agencyId: agency.id, agencyName: agency.name, reason } });
+          // The enterprise is told: its accounts (in-app + e-mail) and the e-mail address of the registry.
+          await w.notify({
+            caseId: id,
+            kind: 'PETITION_TRANSFERRED_OUT',
+            title: 'Kiến nghị được chuyển cơ quan có thẩm quyền',
+            body: `Kiến nghị "${petition.subject}" (${codeOf(caseRow)}) không thuộc thẩm quyền giải quyết của Thành phố và đã được chuyển đến ${agency.name} ngày ${vnDay(now)}. Lý do: ${reason}`,
+            link: `/petitions/${id}`,
+            userIds: [...enterpriseUserIds, ...(caseRow.ownerUserId ? [caseRow.ownerUserId] : [])],
+            emails: enterpriseEmail ? [enterpriseEmail] : [],
+          });
           break;
         }
         case 'draft_reply': {
@@ -182,27 +271,49 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
       state: query.state,
       category: query.category,
       agencyId: query.agencyId,
+      coAgencyId: query.coAgencyId,
       conferenceId: query.conferenceId,
       overdueAt: query.overdue === 'true' ? now : undefined,
+      queue: query.mine === 'true' && !isEnterprise ? { unitCodes: actor.modules as string[], external: actor.role === 'ADMIN' || hasPermission(actor, 'support.manage'), userId: actor.userId } : undefined,
       page: query.page,
       pageSize: query.pageSize,
     });
-    return { total: r.total, items: r.rows.map((row) => summaryOf(row, now)) };
+    const co = await findCurrentCoAgencies(db, r.rows.map((row) => row.caseRow.id));
+    return { total: r.total, items: r.rows.map((row) => summaryOf(row, now, co.filter((a) => a.caseId === row.caseRow.id))) };
   };
+
+  /** The filtered list for the XLSX export (Department staff; at most 50,000 rows). */
+  const listForExport = async (ctx: TRequestContext, query: Omit<TPetitionListQuery, 'page' | 'pageSize'>) => {
+    const actor = requireActor(ctx);
+    if (!hasPermission(actor, 'support.read')) throw forbidden('You may not export petitions');
+    return listPetitions(ctx, { ...query, page: 1, pageSize: 50_000 });
+  };
+
+  /** Category names in both languages (for the exports). */
+  const categoryNames = async () => Object.fromEntries((await supportService.listCategories()).map((c) => [c.code, { vi: c.nameVi, en: c.nameEn }]));
 
   /** A petition with its timeline; the enterprise sees the approved reply only and the public journal. */
   const getPetition = async (ctx: TRequestContext, id: number) => {
     const found = await loadVisible(ctx, id);
     const isPetitioner = found.relations.has('PETITIONER');
-    const [{ events }, conference, routing, files] = await Promise.all([
-      engine.timeline(id, { publicOnly: isPetitioner }),
-      found.petition.conferenceId ? supportService.findConferenceRef(found.petition.conferenceId) : Promise.resolve(null),
-      supportService.getPetitionRouting(found.petition.categoryCode, found.petition.agencyId),
-      engine.attachments(id),
-    ]);
     const p = found.petition;
+    const [{ events }, conference, routing, files, coAgencies, history, contributions, outAgency] = await Promise.all([
+      engine.timeline(id, { publicOnly: isPetitioner }),
+      p.conferenceId ? supportService.findConferenceRef(p.conferenceId) : Promise.resolve(null),
+      supportService.getPetitionRouting(p.categoryCode, p.agencyId),
+      engine.attachments(id),
+      findCurrentCoAgencies(db, [id]),
+      isPetitioner ? Promise.resolve([]) : findCoAgencyHistory(db, id),
+      isPetitioner ? Promise.resolve([]) : findContributions(db, id),
+      p.transferredOutAgencyId ? supportService.findAgencyRef(p.transferredOutAgencyId) : Promise.resolve(null),
+    ]);
+    const isOpen = !petitionCaseType.finalStates.includes(found.caseRow.state as TPetitionState);
     return {
-      ...summaryOf(found, new Date()),
+      ...summaryOf(found, new Date(), coAgencies),
+      transferredOut: outAgency && p.transferredOutAt ? { agency: { id: outAgency.id, name: outAgency.name }, at: p.transferredOutAt.toISOString(), reason: p.transferOutReason ?? '' } : null,
+      coAgencyHistory: history.map((h) => ({ agency: { id: h.id, name: h.name }, addedAt: h.addedAt.toISOString(), removedAt: h.removedAt?.toISOString() ?? null })),
+      contributions: contributions.map((c) => ({ id: c.contribution.id, agency: { id: c.contribution.agencyId, name: c.agencyName }, authorName: c.contribution.authorName, content: c.contribution.body, createdAt: c.contribution.createdAt.toISOString() })),
+      contributeAs: isOpen && found.relations.has('STAFF') ? coAgencies.filter((a) => actsFor(found.actor, a)).map((a) => ({ id: a.id, name: a.name })) : [],
       content: p.content,
       conference,
       // Only a leader's approval sets `reply`; the draft never reaches the enterprise.
@@ -219,6 +330,24 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
         .map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, sizeBytes: f.sizeBytes, uploadedAt: f.uploadedAt.toISOString() })),
       timeline: events.map((e) => ({ at: e.at.toISOString(), transition: e.transition, fromState: e.fromState, toState: e.toState, actorName: isPetitioner && e.kind !== 'OPEN' && e.transition !== 'accept' && e.transition !== 'reopen' ? 'Sở Công Thương' : e.actorName, unitCode: isPetitioner ? null : e.unitCode, reason: e.reason })),
     };
+  };
+
+  /**
+   * A co-agency's contribution (its opinion for the lead agency, never the reply): by the officers
+   * of that division, or the coordinators for an external co-agency; audited in the same transaction.
+   */
+  const contribute = async (ctx: TRequestContext, id: number, body: TContributionBody) => {
+    const { relations, caseRow, actor } = await loadVisible(ctx, id);
+    if (!relations.has('STAFF')) throw forbidden('Only the co-agencies contribute to a petition');
+    if (petitionCaseType.finalStates.includes(caseRow.state as TPetitionState)) throw new AppError('INVALID_TRANSITION', 'The petition is closed; no more contributions', { allowed: [] });
+    const co = (await findCurrentCoAgencies(db, [id])).find((a) => a.id === body.agencyId);
+    if (!co) throw fail('body.agencyId', `agency ${body.agencyId} is not a co-agency of this petition`);
+    if (!actsFor(actor, co)) throw forbidden(`You do not work for ${co.name}`);
+    await engine.run(ctx, async (w) => {
+      const saved = await insertContribution(w.tx, { caseId: id, agencyId: co.id, authorId: actor.userId, authorName: actor.displayName, body: body.content });
+      await recordAudit(w.tx, ctx, { entity: 'petition', entityId: id, action: 'petition.contribute', after: { contributionId: saved.id, agencyId: co.id, content: body.content } });
+    });
+    return getPetition(ctx, id);
   };
 
   /** Adds a file to an open petition: the enterprise's users or Department staff (limits: the engine, 413/415). */
@@ -252,6 +381,8 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
     const rows = await findPetitionFacts(db, { from, to });
     const stats = computePetitionStats(
       rows.map((r) => ({
+        month: r.month,
+        isTransferredOut: r.state === 'TRANSFERRED_OUT',
         category: r.petition.categoryCode,
         agencyId: r.petition.agencyId,
         agencyName: r.agencyName,
@@ -262,6 +393,7 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
         satisfaction: r.petition.satisfaction === 'SATISFIED' || r.petition.satisfaction === 'UNSATISFIED' ? r.petition.satisfaction : null,
         isRepeated: r.petition.reopenCount > 0,
       })),
+      monthsBetween(from, to),
     );
     const pci = await supportService.weighOnPci(stats.byCategory.map((g) => ({ category: g.key, petitions: g.received })));
     return { from, to, ...stats, pci };
@@ -313,7 +445,7 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
   const listQa = async () =>
     (await findPublishedQa(db)).flatMap((q) => (q.question && q.answer && q.publishedAt ? [{ id: q.id, category: q.category, question: q.question, answer: q.answer, publishedAt: q.publishedAt.toISOString() }] : []));
 
-  return { file, transition, publish, listPetitions, getPetition, listQa, getStats, runDueReminders, uploadAttachment, downloadAttachment, findPetition: (id: number) => findPetition(db, id) };
+  return { file, transition, publish, contribute, listPetitions, listForExport, categoryNames, getPetition, listQa, getStats, runDueReminders, uploadAttachment, downloadAttachment, findPetition: (id: number) => findPetition(db, id) };
 };
 
 export type TPetitionService = ReturnType<typeof createPetitionService>;

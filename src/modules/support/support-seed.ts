@@ -59,6 +59,7 @@ const AGENCIES: TAgencyBody[] = [
   { code: 'SNV', kind: 'CITY_DEPARTMENT', name: 'Sở Nội vụ Hà Nội', isActive: true, deadlines: [] },
   { code: 'BQLKCN', kind: 'CITY_DEPARTMENT', name: 'Ban Quản lý các khu công nghiệp và chế xuất Hà Nội', isActive: true, deadlines: [] },
   { code: 'THUE-HN', kind: 'CENTRAL', name: 'Thuế thành phố Hà Nội', isActive: true, deadlines: [] },
+  { code: 'BCT', kind: 'CENTRAL', name: 'Bộ Công Thương', address: '54 Hai Bà Trưng, Hoàn Kiếm, Hà Nội', isActive: true, deadlines: [] },
   { code: 'NHNN-KV1', kind: 'CENTRAL', name: 'Ngân hàng Nhà nước Chi nhánh Khu vực 1', isActive: true, deadlines: [] },
   { code: 'EVNHANOI', kind: 'UTILITY', name: 'Tổng công ty Điện lực TP Hà Nội (EVNHANOI)', phone: '19001288', isActive: true, deadlines: [{ category: 'ELECTRICITY', workingDays: 10 }] },
 ];
