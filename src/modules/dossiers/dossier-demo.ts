@@ -16,6 +16,7 @@ import { addWorkingDays, getVnDate, isWorkingDay, toEpochMs, type TLegalTime, ty
 import { recordAudit, systemContext } from '../audit/audit.service';
 import { classifyFinish, formatDossierCode, processingTimeFor, scoreEvaluation, type TChannel } from './dossier-rules';
 import { DOSSIER_CASE_TYPE, UNIT_OF_FIELD, type TDossierState } from './dossier-workflow';
+import { refreshStatFacts } from '../service-index/service-index.repo';
 
 /** Dossiers in the default demo (the benchmark passes 50,000). */
 export const DEMO_DOSSIERS = 2000;
@@ -279,12 +280,13 @@ export const seedDemoDossiers = async (
     const counters = [...seqByDay.entries()].map(([day, lastSeq]) => ({ agencyCode, day, lastSeq }));
     if (counters.length) await tx.insert(dossierCodeCounters).values(counters).onConflictDoUpdate({ target: [dossierCodeCounters.agencyCode, dossierCodeCounters.day], set: { lastSeq: sql`greatest(${dossierCodeCounters.lastSeq}, excluded.last_seq)` } });
     await tx.execute(sql`select setval('cases_id_seq', greatest((select max(id) from cases), 1))`);
+    await refreshStatFacts(tx, 'all'); // the statistics' facts of the finished dossiers, set-wise
     await recordAudit(tx, systemContext('demo-seed'), { entity: 'dossier', entityId: null, action: 'dossier.demo', after: { dossiers: caseRows.length, from: receiptDays[0], to: today } });
   });
   // Planner statistics for the bulk-loaded tables (PGlite runs no autovacuum).
   // VACUUM sets the visibility map, so the work-queue counts are index-only scans.
   await db.execute(sql`vacuum analyze cases`);
-  await db.execute(sql`analyze dossiers, case_events, case_steps, case_pauses, dossier_evaluations, dossier_code_counters`);
+  await db.execute(sql`analyze dossiers, dossier_stat_facts, dossier_stat_days, case_events, case_steps, case_pauses, dossier_evaluations, dossier_code_counters`);
   return caseRows.length;
 };
 

@@ -11,6 +11,7 @@ import type { TCalendarService } from '../calendar/calendar.service';
 import type { TCaseRow } from '../cases/cases.repo';
 import type { TCaseEngine, TCaseWriter, TRoute } from '../cases/cases.service';
 import type { TProcedureService } from '../procedures/procedures.service';
+import { refreshStatFacts } from '../service-index/service-index.repo';
 import {
   acceptsChannel,
   classifyFinish,
@@ -284,7 +285,11 @@ export const createDossierService = ({
     } else if (dossierCaseType.finalStates.includes(row.state as TDossierState)) {
       throw new AppError('CONFLICT', 'The dossier is closed');
     }
-    const attachment = await engine.run(ctx, (w) => w.attach({ caseId, purpose: input.purpose, label: input.label ?? null, fileName: input.fileName, bytes: input.bytes, isPublic: false }));
+    const attachment = await engine.run(ctx, async (w) => {
+      const a = await w.attach({ caseId, purpose: input.purpose, label: input.label ?? null, fileName: input.fileName, bytes: input.bytes, isPublic: false });
+      await refreshStatFacts(w.tx, [caseId]); // a component file makes a finished dossier "digitised" (766 3.5)
+      return a;
+    });
     return attachment;
   };
 
@@ -301,7 +306,7 @@ export const createDossierService = ({
       if (dossier.submittedAt && receivedAt < dossier.submittedAt) throw new AppError('VALIDATION_ERROR', 'The receipt cannot be before the submission', [{ path: 'body.receivedAt', message: 'before submission' }]);
       receipt = { receivedAt, version: (await versionInForce(procedure.code, vnDay(receivedAt), 'body.receivedAt')).version };
     }
-    await engine.run(ctx, async (w) => {
+    const run = async (w: TCaseWriter): Promise<void> => {
       const base = { caseId, reason: body.reason ?? null, attachmentIds: body.attachmentIds ?? [] };
       const now = new Date();
       switch (body.transition) {
@@ -391,6 +396,11 @@ export const createDossierService = ({
           return;
         }
       }
+    };
+    await engine.run(ctx, async (w) => {
+      await run(w);
+      // The statistics' facts of a finished dossier change in the same transaction.
+      await refreshStatFacts(w.tx, [caseId]);
     });
     return getDossier(ctx, caseId);
   };
@@ -407,6 +417,7 @@ export const createDossierService = ({
     await engine.run(ctx, async (w) => {
       const after = await w.reschedule({ caseId, newDueAt, reason: input.reason, relationsAllowed: ['INTAKE', 'HANDLER', 'LEADER'] });
       const d = await updateDossier(w.tx, caseId, { apologyAt: new Date(), apologyReason: input.reason });
+      await refreshStatFacts(w.tx, [caseId]);
       await notifyApplicant(w, after, d, `Xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${dossier.code ?? ''}`, `${config.dossierAgencyName} xin lỗi vì hồ sơ chưa được giải quyết đúng hạn (lý do: ${input.reason}). Ngày hẹn trả mới: ${input.newDueDate}.`);
       return row;
     });
@@ -429,6 +440,7 @@ export const createDossierService = ({
         relationsAllowed: ['HANDLER', 'LEADER'],
       });
       await w.notify({ caseId, kind: 'DOSSIER', title: `Hồ sơ ${after.title} được giao cho bạn`, body: input.reason ?? after.title, link: `/dossiers/${caseId}`, userIds: [input.assigneeId] });
+      await refreshStatFacts(w.tx, [caseId]);
     });
     return getDossier(ctx, caseId);
   };
@@ -642,6 +654,7 @@ export const createDossierService = ({
     await engine.run(ctx, async (w) => {
       await insertEvaluation(w.tx, { caseId, evaluatedBy: ctx.actor?.userId ?? null, contactsCount: answers.contactsCount, agenciesContacted: answers.agenciesContacted, hadComplaint: answers.hadComplaint, satisfaction: answers.satisfaction, comment: answers.comment ?? null, ...scores });
       await recordAudit(w.tx, ctx, { entity: 'dossier', entityId: caseId, action: 'dossier.evaluate', after: { ...answers, ...scores } });
+      await refreshStatFacts(w.tx, [caseId]);
     });
     return getDossier(ctx, caseId);
   };

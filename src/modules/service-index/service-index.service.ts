@@ -21,11 +21,16 @@ import {
   findCatalogueAt,
   findDataStamp,
   findFacts,
+  findFactsByIds,
+  findFinishedFacts,
+  findFinishedPage,
   findSteps,
   findStepsOfFinished,
   findSupplements,
   findSupplementsOfFinished,
   findUserNames,
+  refreshStatFacts,
+  statFactsMissing,
   type TCatalogueRow,
   type TFactRow,
   type TStatsFilter,
@@ -114,7 +119,24 @@ export const createServiceIndexService = ({ db, calendarService, now = () => Dat
    * process's change shows through the stamp.
    */
   const answers = new Map<string, { stamp: string; at: number; value: unknown }>();
+  /**
+   * The stat facts of finished dossiers are kept by the dossier service; they are built here once
+   * per process when the table is empty while finished dossiers exist (first read after the
+   * migration that created it, or after a restore of an older backup).
+   */
+  let factsChecked: Promise<void> | null = null;
+  const ensureStatFacts = (): Promise<void> => {
+    factsChecked ??= (async () => {
+      if (await statFactsMissing(db)) await db.transaction((tx) => refreshStatFacts(tx, 'all'));
+    })().catch((error: unknown) => {
+      factsChecked = null;
+      throw error;
+    });
+    return factsChecked;
+  };
+
   const cached = async <T>(name: string, query: unknown, compute: () => Promise<T>): Promise<T> => {
+    await ensureStatFacts();
     const key = `${name}:${JSON.stringify(query)}`;
     const stamp = await findDataStamp(db);
     const hit = answers.get(key);
@@ -292,7 +314,7 @@ export const createServiceIndexService = ({ db, calendarService, now = () => Dat
   /** Per-dossier TT01 scores of finished dossiers (one page, newest first), by the domain functions. */
   const loadScoredDossiers = async (p: TPeriod, page?: { limit: number; offset: number }) => {
     const cal = await calendarService.getWorkCalendar();
-    const rows = await findFacts(db, p.filter, 'finished', page);
+    const rows = page ? await findFactsByIds(db, await findFinishedPage(db, p.filter, page)) : await findFinishedFacts(db, p.filter);
     const ids = rows.map((r) => Number(r.case_id));
     // A page names its cases; the whole period (export) joins by the same filter instead of a long id list.
     const [pauses, steps] = page ? await Promise.all([findSupplements(db, ids), findSteps(db, ids)]) : await Promise.all([findSupplementsOfFinished(db, p.filter), findStepsOfFinished(db, p.filter)]);
@@ -344,7 +366,7 @@ export const createServiceIndexService = ({ db, calendarService, now = () => Dat
   const getTt01 = (q: Parameters<typeof getTt01Uncached>[0]) => cached('tt01', q, () => getTt01Uncached(q));
   const getTt01Dossiers = (q: Parameters<typeof getTt01DossiersUncached>[0]) => cached('tt01-dossiers', q, () => getTt01DossiersUncached(q));
 
-  return { resolvePeriod, getOnTime, get766, getTt01, getTt01Dossiers, loadScoredDossiers, catalogueAt };
+  return { ensureStatFacts, resolvePeriod, getOnTime, get766, getTt01, getTt01Dossiers, loadScoredDossiers, catalogueAt };
 };
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
