@@ -80,6 +80,8 @@ const start = async (): Promise<void> => {
   process.stdout.write(
     `congthuong ready at ${address.replace('127.0.0.1', 'localhost')} (${database.kind}, started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)\n`,
   );
+  // In the background: the indicator engines' checkpoints, so the first acceptance is quick too.
+  services.statisticsService.prime().catch((error: unknown) => app.log.warn({ err: error }, 'indicator checkpoints not built'));
 };
 
 start().catch((error: unknown) => {

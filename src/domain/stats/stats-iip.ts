@@ -26,7 +26,8 @@ import { formatPeriod, getComparisonSpans, getEarliestNeededMonth, parseRangePer
 import { indexProducts, type TProducts } from './stats-products';
 import { buildTetDaysByMonth } from './stats-tet';
 import { buildWeightBook, getVersionAt, type TWeightBook, type TWeightVersion } from './stats-weights';
-import { ALL_SCOPE, type TComputeOptions, type TIipFlagRow, type TIipIndexRow, type TIipInput, type TIipResult, type TQuantityReport } from './stats.types';
+import { frameKey, pickMonthImputed, restoreCubeMonths, snapshotCubeMonths, type TCheckpoint } from './stats-resume';
+import { ALL_SCOPE, type TResumableOptions as TIipComputeOptions, type TIipFlagRow, type TIipIndexRow, type TIipInput, type TIipResult, type TQuantityReport } from './stats.types';
 
 /** Comparisons evaluated directly, in output order (BASE_LINKED is derived from BASE and comes last). */
 const DIRECT_COMPARISONS = ['BASE', 'MOM', 'YOY', 'YTD', 'QOY'] as const;
@@ -58,20 +59,32 @@ const prepareWeights = (input: TIipInput, products: TProducts, from: number, to:
   return book;
 };
 
-type TMapReportsOptions = { reports: readonly TQuantityReport[]; frame: TFrame; products: TProducts; lastMonth: number };
+type TMapReportsOptions = { reports: readonly TQuantityReport[]; frame: TFrame; products: TProducts; lastMonth: number; fromPeriod?: string };
 
-/** Maps report rows to integer indices; returns them with the first month holding data (≤ lastMonth). */
-const mapReports = ({ reports, frame, products, lastMonth }: TMapReportsOptions): { rows: TPanelRows; firstData: number } => {
+/**
+ * Maps report rows to integer indices; returns them with the first month holding data (≤ lastMonth).
+ * With `fromPeriod` (resuming), rows of earlier periods are left out unread.
+ */
+const mapReports = ({ reports, frame, products, lastMonth, fromPeriod }: TMapReportsOptions): { rows: TPanelRows; firstData: number } => {
+  let kept: Int32Array | null = null;
+  if (fromPeriod !== undefined) {
+    const list: number[] = [];
+    for (let r = 0; r < reports.length; r += 1) if (reports[r].period >= fromPeriod) list.push(r);
+    kept = Int32Array.from(list);
+  }
+  const source = kept;
+  const reportOf = source ? (row: number) => reports[source[row]] : (row: number) => reports[row];
   const rows = allocatePanelRows(
-    reports.length,
-    (row) => reports[row].quantity,
-    (row) => reports[row].revision,
+    source ? source.length : reports.length,
+    (row) => reportOf(row).quantity,
+    (row) => reportOf(row).revision,
   );
   let firstData = Number.POSITIVE_INFINITY;
   const entityOf = createCachedLookup(frame.indexOf);
   const productOf = createCachedLookup(products.indexOf);
   const monthOf = createPeriodParser('reports.csv', 'period');
-  reports.forEach((report, r) => {
+  for (let r = 0; r < rows.count; r += 1) {
+    const report = reportOf(r);
     const entity = entityOf(report.enterpriseId);
     if (entity === undefined) throw new StatsInputError({ file: 'reports.csv', column: 'enterprise_id' }, `unknown enterprise "${report.enterpriseId}"`);
     const item = productOf(report.productCode);
@@ -84,34 +97,57 @@ const mapReports = ({ reports, frame, products, lastMonth }: TMapReportsOptions)
     rows.item[r] = item;
     rows.month[r] = month;
     if (month <= lastMonth && month < firstData) firstData = month;
-  });
+  }
   return { rows, firstData };
 };
 
-type TBuildContextOptions = { input: TIipInput; options: TComputeOptions; from: number; to: number; products: TProducts; book: TWeightBook; linker: TLinker };
+type TBuildContextOptions = { input: TIipInput; options: TIipComputeOptions; from: number; to: number; products: TProducts; book: TWeightBook; linker: TLinker };
+
+/** What the cube and the imputation depend on besides the reports (see stats-resume.ts). */
+const checkpointKey = (frame: TFrame, products: TProducts, input: TIipInput): string =>
+  [frameKey(frame), products.codes.join(','), JSON.stringify(input.weights)].join('\u0002');
 
 /**
  * Builds the context: history range (YTD/QOY spans of `from`, base years to link, first data
  * month), imputation over the whole history up to `to`, and the cumulative quantity cube.
+ * With `options.resume` and a matching checkpoint, the months up to the checkpoint are taken
+ * from it instead (see stats-resume.ts); with `options.checkpointAt`, a checkpoint is returned.
  */
-const buildContext = ({ input, options, from, to, products, book, linker }: TBuildContextOptions): { context: TIipContext; log: TRawImputationLog[] } => {
+const buildContext = ({ input, options, from, to, products, book, linker }: TBuildContextOptions): { context: TIipContext; log: TRawImputationLog[]; checkpoint?: TCheckpoint; resumedFrom?: string } => {
   const frame = buildFrame({ enterprises: input.enterprises, survey: 'iip', requestedScopes: options.scopes });
   const linkMonths = getLinkMonths(linker);
-  let firstMonth = Math.min(getEarliestNeededMonth(from), linkMonths?.first ?? Number.POSITIVE_INFINITY);
+  const neededFirst = Math.min(getEarliestNeededMonth(from), linkMonths?.first ?? Number.POSITIVE_INFINITY);
   const lastMonth = Math.max(to, linkMonths?.last ?? Number.NEGATIVE_INFINITY);
-  const { rows, firstData } = mapReports({ reports: input.reports, frame, products, lastMonth });
-  firstMonth = Math.min(firstMonth, firstData);
+  const wantsKey = options.resume !== undefined || options.checkpointAt !== undefined;
+  const key = wantsKey ? checkpointKey(frame, products, input) : '';
+  const saved = options.resume?.checkpoint;
+  const resumeFrom =
+    saved &&
+    saved.key === key &&
+    saved.month < parseRangePeriod(options.resume?.unchangedBefore ?? '', 'unchangedBefore') &&
+    saved.month <= lastMonth &&
+    Math.min(neededFirst, saved.firstData) === saved.firstMonth
+      ? saved
+      : undefined;
 
-  const panel = buildReportedPanel({ rows, entityCount: frame.entityCount, itemCount: products.codes.length, firstMonth, lastMonth });
-  const { imputed, log } = imputeMissingReports({
+  const { rows, firstData } = mapReports({ reports: input.reports, frame, products, lastMonth, fromPeriod: resumeFrom ? formatPeriod(resumeFrom.month) : undefined });
+  const dataStart = resumeFrom ? resumeFrom.firstData : firstData;
+  const firstMonth = Math.min(neededFirst, dataStart);
+  const panelFirst = resumeFrom ? resumeFrom.month : firstMonth;
+
+  const panel = buildReportedPanel({ rows, entityCount: frame.entityCount, itemCount: products.codes.length, firstMonth: panelFirst, lastMonth });
+  const { imputed, log: newLog } = imputeMissingReports({
     panel,
-    startMonth: Number.isFinite(firstData) ? firstData : lastMonth + 1,
+    startMonth: resumeFrom ? resumeFrom.month + 1 : Number.isFinite(dataStart) ? dataStart : lastMonth + 1,
     activeFrom: frame.activeFrom,
     activeTo: frame.activeTo,
     resolveFallback: createIipFallback(book, products),
+    seed: resumeFrom?.imputed,
   });
+  const log = resumeFrom ? [...resumeFrom.log, ...newLog] : newLog;
 
   const cube = createCube({ layerCount: 2, scopeCount: frame.scopes.length, seriesCount: products.codes.length, firstMonth, lastMonth });
+  if (resumeFrom) restoreCubeMonths(cube, resumeFrom.cubeMonths, resumeFrom.month - firstMonth + 1);
   const add = (entity: number, item: number, month: number, value: number, isImputed: boolean): void => {
     for (let s = frame.entityScopeStart[entity]; s < frame.entityScopeStart[entity + 1]; s += 1) {
       const scope = frame.entityScopes[s];
@@ -119,12 +155,31 @@ const buildContext = ({ input, options, from, to, products, book, linker }: TBui
       if (isImputed) addToCube(cube, getCubeRowOffset(cube, LAYER_IMPUTED, scope, item), month, value);
     }
   };
-  forEachReportedEntry(panel, (entity, item, month, value) => add(entity, item, month, value, false));
+  const addedFrom = resumeFrom ? resumeFrom.month + 1 : Number.NEGATIVE_INFINITY;
+  forEachReportedEntry(panel, (entity, item, month, value) => {
+    if (month >= addedFrom) add(entity, item, month, value, false);
+  });
   for (let i = 0; i < imputed.count; i += 1) add(imputed.entity[i], imputed.item[i], imputed.month[i], imputed.value[i], true);
+
+  // A checkpoint at a month with data, within this run's cube (taken before accumulating).
+  let checkpoint: TCheckpoint | undefined;
+  const at = options.checkpointAt === undefined ? undefined : Math.min(parseRangePeriod(options.checkpointAt, 'checkpointAt'), lastMonth);
+  if (at !== undefined && Number.isFinite(dataStart) && at >= dataStart && at >= firstMonth && (!resumeFrom || at >= resumeFrom.month)) {
+    checkpoint = {
+      key,
+      month: at,
+      firstMonth,
+      firstData: dataStart,
+      itemCodes: products.codes,
+      cubeMonths: snapshotCubeMonths(cube, at),
+      imputed: resumeFrom && at === resumeFrom.month ? resumeFrom.imputed : pickMonthImputed(imputed, at),
+      log: log.filter((entry) => entry.month <= at),
+    };
+  }
   accumulateCube(cube);
 
   const tetDays = buildTetDaysByMonth({ firstMonth, lastMonth, overrides: input.tetWindows, dayOne: options.tetDayOne });
-  return { context: { frame, products, book, cube, tetDays, trees: new Map() }, log };
+  return { context: { frame, products, book, cube, tetDays, trees: new Map() }, log, checkpoint, ...(resumeFrom ? { resumedFrom: formatPeriod(resumeFrom.month) } : {}) };
 };
 
 type TMonthOptions = { context: TIipContext; linker: TLinker; t: number; version: TWeightVersion; index: TIipIndexRow[]; flags: TIipFlagRow[] };
@@ -175,7 +230,7 @@ const computeMonth = ({ context, linker, t, version, index, flags }: TMonthOptio
  * Throws {@link StatsInputError} for bad input (unknown enterprise or product, negative
  * quantity, bad weights, no version in force, a node with an index but no weight).
  */
-export const computeIip = (input: TIipInput, options: TComputeOptions): TIipResult => {
+export const computeIip = (input: TIipInput, options: TIipComputeOptions): TIipResult & { checkpoint?: TCheckpoint; resumedFrom?: string } => {
   const from = parseRangePeriod(options.from, 'from');
   const to = parseRangePeriod(options.to, 'to');
   if (from > to) throw new StatsInputError({ file: 'options', column: 'from' }, `from ${options.from} is after to ${options.to}`);
@@ -183,7 +238,7 @@ export const computeIip = (input: TIipInput, options: TComputeOptions): TIipResu
   const products = indexProducts(input.products);
   const book = prepareWeights(input, products, from, to);
   const linker = createLinker(book, linkFrom, to);
-  const { context, log } = buildContext({ input, options, from, to, products, book, linker });
+  const { context, log, checkpoint, resumedFrom } = buildContext({ input, options, from, to, products, book, linker });
 
   const index: TIipIndexRow[] = [];
   const flags: TIipFlagRow[] = [];
@@ -192,5 +247,6 @@ export const computeIip = (input: TIipInput, options: TComputeOptions): TIipResu
     if (version) computeMonth({ context, linker, t, version, index, flags });
   }
   flags.sort(compareFlags(context.frame.scopes));
-  return { index, flags, imputation: toImputationLogRows(log, context.frame.ids, context.products.codes, to) };
+  const imputation = options.omitImputationLog ? [] : toImputationLogRows(log, context.frame.ids, context.products.codes, to);
+  return { index, flags, imputation, ...(checkpoint ? { checkpoint } : {}), ...(resumedFrom ? { resumedFrom } : {}) };
 };

@@ -53,6 +53,11 @@ export type TImputeOptions = {
   /** Per entity: last active month (month number, +Infinity = still active). */
   activeTo: Float64Array;
   resolveFallback: TResolveFallback;
+  /**
+   * Resuming (see stats-resume.ts): the imputed entries of month `startMonth − 1`, whose reported
+   * records the panel must hold. They are the starting state; they are not returned or logged again.
+   */
+  seed?: { entity: Int32Array; item: Int32Array; value: Float64Array };
 };
 
 export type TImputationResult = { imputed: TImputedEntries; log: TRawImputationLog[] };
@@ -62,7 +67,7 @@ export type TImputationResult = { imputed: TImputedEntries; log: TRawImputationL
  * Returns the imputed entries (to be aggregated with the reported ones) and the log in
  * chronological order (entity and item order within a month are the callers' to sort).
  */
-export const imputeMissingReports = ({ panel, startMonth, activeFrom, activeTo, resolveFallback }: TImputeOptions): TImputationResult => {
+export const imputeMissingReports = ({ panel, startMonth, activeFrom, activeTo, resolveFallback, seed }: TImputeOptions): TImputationResult => {
   const { entityCount, itemCount, monthRecordStart, recordEntity, recordItemStart, itemIds, itemValues } = panel;
   const log: TRawImputationLog[] = [];
   const outMonth: number[] = [];
@@ -85,6 +90,25 @@ export const imputeMissingReports = ({ panel, startMonth, activeFrom, activeTo, 
   const fallbackRatio = new Float64Array(itemCount);
   const fallbackMethod: (TImputationMethod | undefined)[] = new Array<TImputationMethod | undefined>(itemCount);
   const scratch = new Float64Array(itemCount);
+
+  // Resuming: the final records of month startMonth − 1 (reported from the panel, imputed from the seed).
+  let seedCount = 0;
+  if (seed) {
+    const offset = startMonth - 1 - panel.firstMonth;
+    if (offset >= 0 && offset < panel.monthCount) {
+      for (let r = monthRecordStart[offset]; r < monthRecordStart[offset + 1]; r += 1) prevReported[recordEntity[r]] = r;
+    }
+    for (let i = 0; i < seed.value.length; i += 1) {
+      const e = seed.entity[i];
+      if (prevImputedStart[e] < 0) prevImputedStart[e] = i;
+      prevImputedEnd[e] = i + 1;
+      outMonth.push(startMonth - 1);
+      outEntity.push(e);
+      outItem.push(seed.item[i]);
+      outValue.push(seed.value[i]);
+    }
+    seedCount = seed.value.length;
+  }
 
   const lastMonth = panel.firstMonth + panel.monthCount - 1;
   for (let t = Math.max(startMonth, panel.firstMonth); t <= lastMonth; t += 1) {
@@ -163,11 +187,11 @@ export const imputeMissingReports = ({ panel, startMonth, activeFrom, activeTo, 
 
   return {
     imputed: {
-      count: outValue.length,
-      month: Int32Array.from(outMonth),
-      entity: Int32Array.from(outEntity),
-      item: Int32Array.from(outItem),
-      value: Float64Array.from(outValue),
+      count: outValue.length - seedCount,
+      month: Int32Array.from(outMonth.slice(seedCount)),
+      entity: Int32Array.from(outEntity.slice(seedCount)),
+      item: Int32Array.from(outItem.slice(seedCount)),
+      value: Float64Array.from(outValue.slice(seedCount)),
     },
     log,
   };

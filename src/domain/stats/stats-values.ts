@@ -14,6 +14,7 @@ import { createCachedLookup, createPeriodParser } from './stats-lookup';
 import { imputeMissingReports, toImputationLogRows, type TResolveFallback } from './stats-imputation';
 import { accumulateCube, addToCube, allocatePanelRows, buildReportedPanel, createCube, forEachReportedEntry, getCubeRowOffset, sumSpan } from './stats-panel';
 import { formatPeriod, getComparisonSpans, getEarliestNeededMonth, parseRangePeriod, type TSpan } from './stats-periods';
+import { frameKey, pickMonthImputed, restoreCubeMonths, snapshotCubeMonths, type TCheckpoint } from './stats-resume';
 import { buildTetDaysByMonth } from './stats-tet';
 import {
   ALL_GROUP,
@@ -22,7 +23,7 @@ import {
   RETAIL_TOTAL,
   VALUE_COMPARISONS,
   VALUE_INDICATORS,
-  type TComputeOptions,
+  type TResumableOptions,
   type TDeflator,
   type TValueIndexRow,
   type TValuesInput,
@@ -115,28 +116,66 @@ const indexDeflators = ({ deflators, firstMonth, lastMonth }: TIndexDeflatorsOpt
  * series with nothing in either span, plus the imputation log of the history up to `to`.
  * Throws {@link StatsInputError} for an unknown enterprise or indicator, or a negative value.
  */
-export const computeValues = (input: TValuesInput, options: TComputeOptions): TValuesResult => {
+export const computeValues = (input: TValuesInput, options: TResumableOptions): TValuesResult & { checkpoint?: TCheckpoint; resumedFrom?: string } => {
   const from = parseRangePeriod(options.from, 'from');
   const to = parseRangePeriod(options.to, 'to');
   if (from > to) throw new StatsInputError({ file: 'options', column: 'from' }, `from ${options.from} is after to ${options.to}`);
   const frame = buildFrame({ enterprises: input.enterprises, survey: 'values', requestedScopes: options.scopes });
+  const wantsKey = options.resume !== undefined || options.checkpointAt !== undefined;
+  const key = wantsKey ? [frameKey(frame), JSON.stringify(input.deflators ?? [])].join('\u0002') : '';
+  const neededFirst = getEarliestNeededMonth(from);
+  const lastMonth = to;
+  const saved = options.resume?.checkpoint;
+  const resumeFrom =
+    saved &&
+    saved.key === key &&
+    saved.month < parseRangePeriod(options.resume?.unchangedBefore ?? '', 'unchangedBefore') &&
+    saved.month <= lastMonth &&
+    Math.min(neededFirst, saved.firstData) === saved.firstMonth
+      ? saved
+      : undefined;
+  const fromPeriod = resumeFrom ? formatPeriod(resumeFrom.month) : undefined;
 
-  // Items (indicator|group) and the output series each one adds to.
+  // Items (indicator|group) and the output series each one adds to (resuming: the checkpoint's items).
   const itemIndex = new Map<string, Map<string, number>>();
   const itemCodes: string[] = [];
   const itemIndicator: string[] = [];
   const itemGroup: string[] = [];
+  const addItem = (indicator: string, group: string): number => {
+    let byGroup = itemIndex.get(indicator);
+    if (!byGroup) {
+      byGroup = new Map();
+      itemIndex.set(indicator, byGroup);
+    }
+    const item = itemCodes.length;
+    byGroup.set(group, item);
+    itemCodes.push(`${indicator}|${group}`);
+    itemIndicator.push(indicator);
+    itemGroup.push(group);
+    return item;
+  };
+  for (const code of resumeFrom?.itemCodes ?? []) {
+    const bar = code.indexOf('|');
+    addItem(code.slice(0, bar), code.slice(bar + 1));
+  }
+  let source: Int32Array | null = null;
+  if (fromPeriod !== undefined) {
+    const list: number[] = [];
+    for (let r = 0; r < input.values.length; r += 1) if (input.values[r].period >= fromPeriod) list.push(r);
+    source = Int32Array.from(list);
+  }
+  const kept = source;
+  const valueOf = kept ? (row: number) => input.values[kept[row]] : (row: number) => input.values[row];
   const rows = allocatePanelRows(
-    input.values.length,
-    (row) => input.values[row].value,
-    (row) => input.values[row].revision,
+    kept ? kept.length : input.values.length,
+    (row) => valueOf(row).value,
+    (row) => valueOf(row).revision,
   );
-  let firstMonth = getEarliestNeededMonth(from);
-  const lastMonth = to;
   let firstData = Number.POSITIVE_INFINITY;
   const entityOf = createCachedLookup(frame.indexOf);
   const monthOf = createPeriodParser('values.csv', 'period');
-  input.values.forEach((row, r) => {
+  for (let r = 0; r < rows.count; r += 1) {
+    const row = valueOf(r);
     const entity = entityOf(row.enterpriseId);
     if (entity === undefined) throw new StatsInputError({ file: 'values.csv', column: 'enterprise_id' }, `unknown enterprise "${row.enterpriseId}"`);
     if (!INDICATOR_SET.has(row.indicator)) {
@@ -144,37 +183,40 @@ export const computeValues = (input: TValuesInput, options: TComputeOptions): TV
     }
     if (row.group === '') throw new StatsInputError({ file: 'values.csv', column: 'group' }, 'expected a group code, got an empty cell');
     if (!(row.value >= 0) || !Number.isFinite(row.value)) throw new StatsInputError({ file: 'values.csv', column: 'value' }, `expected a value >= 0, got ${row.value}`);
-    let byGroup = itemIndex.get(row.indicator);
-    if (!byGroup) {
-      byGroup = new Map();
-      itemIndex.set(row.indicator, byGroup);
-    }
-    let item = byGroup.get(row.group);
+    let item = itemIndex.get(row.indicator)?.get(row.group);
     if (item === undefined) {
-      item = itemCodes.length;
-      byGroup.set(row.group, item);
-      itemCodes.push(`${row.indicator}|${row.group}`);
-      itemIndicator.push(row.indicator);
-      itemGroup.push(row.group);
+      // A new item changes the series and the cube's rows: a resumed run starts over in full.
+      if (resumeFrom) return computeValues(input, { ...options, resume: undefined });
+      item = addItem(row.indicator, row.group);
     }
     const month = monthOf(row.period);
     rows.entity[r] = entity;
     rows.item[r] = item;
     rows.month[r] = month;
     if (month <= lastMonth && month < firstData) firstData = month;
-  });
-  if (firstData < firstMonth) firstMonth = firstData;
+  }
+  const dataStart = resumeFrom ? resumeFrom.firstData : firstData;
+  const firstMonth = Math.min(neededFirst, dataStart);
 
   const { series, itemSeries, seriesOrder } = buildValueSeries(itemIndicator, itemGroup);
 
   const deflators = indexDeflators({ deflators: input.deflators ?? [], firstMonth, lastMonth });
 
-  const panel = buildReportedPanel({ rows, entityCount: frame.entityCount, itemCount: itemCodes.length, firstMonth, lastMonth });
-  const { imputed, log } = Number.isFinite(firstData)
-    ? imputeMissingReports({ panel, startMonth: firstData, activeFrom: frame.activeFrom, activeTo: frame.activeTo, resolveFallback: createValuesFallback(itemIndicator) })
+  const panel = buildReportedPanel({ rows, entityCount: frame.entityCount, itemCount: itemCodes.length, firstMonth: resumeFrom ? resumeFrom.month : firstMonth, lastMonth });
+  const { imputed, log: newLog } = Number.isFinite(dataStart)
+    ? imputeMissingReports({
+        panel,
+        startMonth: resumeFrom ? resumeFrom.month + 1 : dataStart,
+        activeFrom: frame.activeFrom,
+        activeTo: frame.activeTo,
+        resolveFallback: createValuesFallback(itemIndicator),
+        seed: resumeFrom?.imputed,
+      })
     : { imputed: null, log: [] };
+  const log = resumeFrom ? [...resumeFrom.log, ...newLog] : newLog;
 
   const cube = createCube({ layerCount: 4, scopeCount: frame.scopes.length, seriesCount: series.length, firstMonth, lastMonth });
+  if (resumeFrom) restoreCubeMonths(cube, resumeFrom.cubeMonths, resumeFrom.month - firstMonth + 1);
   const addEntry = (entity: number, item: number, month: number, value: number, isImputed: boolean): void => {
     const indicator = itemIndicator[item];
     const isDeflated = indicator !== EXPORT_INDICATOR;
@@ -190,9 +232,28 @@ export const computeValues = (input: TValuesInput, options: TComputeOptions): TV
       }
     }
   };
-  forEachReportedEntry(panel, (entity, item, month, value) => addEntry(entity, item, month, value, false));
+  const addedFrom = resumeFrom ? resumeFrom.month + 1 : Number.NEGATIVE_INFINITY;
+  forEachReportedEntry(panel, (entity, item, month, value) => {
+    if (month >= addedFrom) addEntry(entity, item, month, value, false);
+  });
   if (imputed) {
     for (let i = 0; i < imputed.count; i += 1) addEntry(imputed.entity[i], imputed.item[i], imputed.month[i], imputed.value[i], true);
+  }
+
+  // A checkpoint at a month with data, within this run's cube (taken before accumulating).
+  let checkpoint: TCheckpoint | undefined;
+  const at = options.checkpointAt === undefined ? undefined : Math.min(parseRangePeriod(options.checkpointAt, 'checkpointAt'), lastMonth);
+  if (at !== undefined && imputed && at >= dataStart && at >= firstMonth && (!resumeFrom || at >= resumeFrom.month)) {
+    checkpoint = {
+      key,
+      month: at,
+      firstMonth,
+      firstData: dataStart,
+      itemCodes: [...itemCodes],
+      cubeMonths: snapshotCubeMonths(cube, at),
+      imputed: resumeFrom && at === resumeFrom.month ? resumeFrom.imputed : pickMonthImputed(imputed, at),
+      log: log.filter((entry) => entry.month <= at),
+    };
   }
   accumulateCube(cube);
 
@@ -244,5 +305,6 @@ export const computeValues = (input: TValuesInput, options: TComputeOptions): TV
       }
     });
   }
-  return { index, imputation: toImputationLogRows(log, frame.ids, itemCodes, to) };
+  const imputation = options.omitImputationLog ? [] : toImputationLogRows(log, frame.ids, itemCodes, to);
+  return { index, imputation, ...(checkpoint ? { checkpoint } : {}), ...(resumeFrom ? { resumedFrom: formatPeriod(resumeFrom.month) } : {}) };
 };

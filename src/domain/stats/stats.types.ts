@@ -4,6 +4,7 @@
  * The input model is independent of CSV: the CLI parses CSV files into it, the server builds it
  * from the database. Periods are `YYYY-MM` strings, dates `YYYY-MM-DD`.
  */
+import type { TResume } from './stats-resume';
 
 /** The province scope (§2): every enterprise belongs to it. */
 export const ALL_SCOPE = 'ALL';
@@ -147,6 +148,15 @@ export type TComputeOptions = {
   linkFrom?: string;
   /** Day 1 of the lunar year (YYYY-MM-DD) for a year; default: the Vietnamese lunar calendar. */
   tetDayOne?: (year: number) => string;
+};
+
+/** Options of a server run that may resume from, or leave, a checkpoint (see stats-resume.ts). */
+export type TResumableOptions = TComputeOptions & {
+  resume?: TResume;
+  /** Leave a checkpoint at this month (YYYY-MM; clamped to the last month computed). */
+  checkpointAt?: string;
+  /** Skip building the imputation log rows (the server does not publish them). */
+  omitImputationLog?: boolean;
 };
 
 // ---------------------------------------------------------------- output model

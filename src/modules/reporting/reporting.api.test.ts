@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client';
 import { lastReportedMonth } from '../demo/demo-statistics-seed';
 import { as, createTestApp, login, type TSession, type TTestApp } from '../../../tests/helpers/test-app';
 
@@ -66,6 +68,28 @@ describe('monthly report entry and review', () => {
     assert.equal(twice.statusCode, 409);
     const history = (await as(t, ent).get(`${url}/history`)).json().items;
     assert.ok(history.some((h: { newValue: number; actorName: string }) => h.newValue === big && h.actorName === 'doanhnghiep'));
+  });
+
+  it('publishes after an acceptance exactly what a whole-history recomputation publishes (resumed from the checkpoints)', async () => {
+    await t.services.statisticsService.prime();
+    const [y, m] = period.split('-').map(Number);
+    const since = `${m <= 3 ? y - 1 : y}-${String(((m + 8) % 12) + 1).padStart(2, '0')}`;
+    const published = async () => ({
+      iip: await queryRows(t.database.db, sql`select * from iip_results where period >= ${since} order by period, scope, comparison, level, code`),
+      values: await queryRows(t.database.db, sql`select * from value_results where period >= ${since} order by period, scope, indicator, grp, comparison`),
+    });
+    const pending = await queryRows<{ enterprise_id: number }>(t.database.db, sql`select enterprise_id from reports where period = ${period} and status = 'SUBMITTED' and form_code = 'IIP_MONTHLY' order by enterprise_id limit 1`);
+    assert.equal(pending.length, 1, 'the demo leaves submitted reports of the last month');
+    const accepted = await as(t, officer).send('POST', `/api/reports/IIP_MONTHLY/${pending[0].enterprise_id}/${period}/accept`);
+    assert.equal(accepted.statusCode, 200, accepted.body);
+    // The acceptance's recomputation resumed from a checkpoint (a second one, with nothing changed, shows it).
+    const again = await t.services.statisticsService.recompute({ from: since, reason: 'test' });
+    assert.ok(again?.resumedFrom && again.resumedFrom < period, `resumed from ${again?.resumedFrom}`);
+    const resumed = await published();
+    const whole = await as(t, await login(t, 'canbo.kh')).send('POST', '/api/admin/indicators/recompute', { from: since });
+    assert.equal(whole.statusCode, 200, whole.body);
+    assert.ok(resumed.iip.length > 100 && resumed.values.length > 10);
+    assert.deepEqual(await published(), resumed);
   });
 
   it('returns a report with a reason, keeps enterprises to their own reports', async () => {

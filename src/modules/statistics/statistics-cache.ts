@@ -40,6 +40,18 @@ export const createAcceptedCellCache = ({ checkEveryMs = 5 * 60_000 }: { checkEv
   let asOf: string | null = null;
   let flat: TAcceptedCell[] = [];
   let isFlatStale = true;
+  /**
+   * Versions of the cells: each load that changes something adds one, with the earliest period
+   * it changed ('ALL' for a full load), so that a caller can ask what changed since the version
+   * its computation used (see {@link changedSince}).
+   */
+  let version = 0;
+  let changes: { version: number; earliest: string }[] = [];
+  const recordChange = (earliest: string) => {
+    version += 1;
+    changes.push({ version, earliest });
+    if (changes.length > 1000) changes = changes.slice(-500);
+  };
 
   const fullLoad = async (db: TDbOrTx) => {
     checkedAt = Date.now();
@@ -52,6 +64,7 @@ export const createAcceptedCellCache = ({ checkEveryMs = 5 * 60_000 }: { checkEv
     }
     asOf = row?.as_of ?? null;
     isFlatStale = true;
+    recordChange('ALL');
   };
 
   /** The accepted cells, current as of this call. */
@@ -61,12 +74,16 @@ export const createAcceptedCellCache = ({ checkEveryMs = 5 * 60_000 }: { checkEv
       const delta = await selectCells(db, asOf);
       const changed = new Map<string, TAcceptedCell[]>();
       for (const { key, cell } of parseLines(delta[0]?.t ?? null)) changed.set(key, [...(changed.get(key) ?? []), cell]);
+      let earliest: string | null = null;
       for (const [key, cells] of changed) {
         // The delta starts at the latest acceptance already held (>=): unchanged reports come back.
-        if (sameCells(byReport.get(key)?.cells, cells)) continue;
+        const before = byReport.get(key)?.cells;
+        if (sameCells(before, cells)) continue;
+        for (const cell of [...(before ?? []), ...cells]) if (earliest === null || cell.period < earliest) earliest = cell.period;
         byReport.set(key, { cells });
         isFlatStale = true;
       }
+      if (earliest !== null) recordChange(earliest);
       if (delta[0]?.as_of) asOf = delta[0].as_of;
       // The count of accepted reports (a scan of the reports) is compared at most every
       // `checkEveryMs`: it catches what the acceptance times cannot show (a restore).
@@ -87,14 +104,36 @@ export const createAcceptedCellCache = ({ checkEveryMs = 5 * 60_000 }: { checkEv
     return flat;
   };
 
+  /** The accepted cells with their version (read together, so no change can slip between them). */
+  const getVersionedCells = async (db: TDbOrTx): Promise<{ cells: TAcceptedCell[]; version: number }> => {
+    const cells = await getCells(db);
+    return { cells, version };
+  };
+
+  /**
+   * The earliest period changed after version `since`: null when nothing changed, 'ALL' when the
+   * cells were loaded again in full (or the history of versions no longer reaches that far).
+   */
+  const changedSince = (since: number): string | null => {
+    if (since < version && (changes.length === 0 || changes[0].version > since + 1)) return 'ALL';
+    let earliest: string | null = null;
+    for (const change of changes) {
+      if (change.version <= since) continue;
+      if (change.earliest === 'ALL') return 'ALL';
+      if (earliest === null || change.earliest < earliest) earliest = change.earliest;
+    }
+    return earliest;
+  };
+
   /** Forgets everything (after a restore, or in tests). */
   const clear = () => {
     asOf = null;
     byReport = new Map();
     isFlatStale = true;
+    recordChange('ALL');
   };
 
-  return { getCells, clear };
+  return { getCells, getVersionedCells, changedSince, clear };
 };
 
 /**

@@ -166,12 +166,12 @@ export const registerStatisticsRoutes = (app: TApp, { statisticsService, product
     config: { access: 'statistics.manage' },
     schema: {
       tags: ['indicators'],
-      summary: 'Recompute the published figures from a month (default: the whole history)',
+      summary: 'Recompute the published figures from a month (default: the whole history), imputing the whole history again',
       body: z.strictObject({ from: ZPeriod.optional() }),
       response: { 200: z.object({ fromPeriod: z.string(), toPeriod: z.string(), durationMs: z.number().int(), iipRows: z.number().int(), valueRows: z.number().int() }), ...ERROR_RESPONSES },
     },
     handler: async (request) => {
-      const result = await statisticsService.recompute({ from: request.body.from, reason: `manual by ${request.actor?.username ?? '?'}` });
+      const result = await statisticsService.recompute({ from: request.body.from, reason: `manual by ${request.actor?.username ?? '?'}`, wholeHistory: true });
       if (!result) return { fromPeriod: '', toPeriod: '', durationMs: 0, iipRows: 0, valueRows: 0 };
       return { fromPeriod: result.run.fromPeriod, toPeriod: result.run.toPeriod, durationMs: result.run.durationMs, iipRows: result.iipRows, valueRows: result.valueRows };
     },

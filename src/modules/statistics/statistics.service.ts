@@ -1,5 +1,6 @@
 import type { TDb } from '../../db/client';
 import { computeIip } from '../../domain/stats/stats-iip';
+import type { TCheckpoint } from '../../domain/stats/stats-resume';
 import { computeValues } from '../../domain/stats/stats-values';
 import { RETAIL_COMPONENTS, type TQuantityReport, type TStatsEnterprise, type TValueIndicator, type TValueReport, type TWeightLevel } from '../../domain/stats/stats.types';
 import { AppError } from '../../server/errors';
@@ -51,12 +52,12 @@ export const createStatisticsService = ({ db }: { db: TDb }) => {
     if (frameCache?.signature !== signature) frameCache = { signature, rows: await loadFrame(db) };
     return frameCache.rows;
   };
-  const loadInput = async () => {
-    const [products, weights, frame, cells, deflators, tetWindows] = await Promise.all([
+  const loadVersionedInput = async () => {
+    const [products, weights, frame, { cells, version: cellsVersion }, deflators, tetWindows] = await Promise.all([
       loadProducts(db),
       loadWeights(db),
       loadFrameCached(),
-      cellCache.getCells(db),
+      cellCache.getVersionedCells(db),
       loadDeflators(db),
       loadTetWindows(db),
     ]);
@@ -94,7 +95,7 @@ export const createStatisticsService = ({ db }: { db: TDb }) => {
       converted = { cells, frameSignature, reports, values };
     }
     const { reports, values } = converted;
-    return {
+    const input = {
       products: products.map((p) => ({ code: p.code, vsic4: p.vsic4, nameVi: p.nameVi, nameEn: p.nameEn, unit: p.unit })),
       weights: weights.map((w) => ({ version: w.version, validFrom: w.validFrom, scope: w.scope, level: w.level as TWeightLevel, code: w.code, weight: w.weight, baseAnnualQty: w.baseAnnualQty })),
       enterprises: [...byEnterprise.values()],
@@ -103,22 +104,69 @@ export const createStatisticsService = ({ db }: { db: TDb }) => {
       deflators: deflators.map((d) => ({ period: d.period, indicator: d.indicator, priceIndex: d.priceIndex })),
       tetWindows: tetWindows.map((t) => ({ year: t.year, start: t.start, end: t.end })),
     };
+    return { input, cellsVersion };
   };
+  const loadInput = async () => (await loadVersionedInput()).input;
+
+  /**
+   * The engines' checkpoints two months before the latest month (src/domain/stats/stats-resume.ts):
+   * a recomputation after a change in the last two months, or in a new month, reads only the
+   * reports from there on and imputes only those months; anything else (a change further back, a
+   * change of the frame, products, weights or deflators, a full reload) computes the whole history.
+   */
+  let saved: { cellsVersion: number; iip?: TCheckpoint; values?: TCheckpoint } | null = null;
+  /** Recomputations run one at a time (each replaces the figures from its month on). */
+  let queue: Promise<unknown> = Promise.resolve();
 
   /**
    * Recomputes the published figures from `from` (default: the first month with data) to the
    * latest month with accepted data. Area and ownership scopes keep the TOTAL and SECTION levels
    * (IIP) and the all-groups totals (values); the province keeps everything.
    */
-  const recompute = async ({ from, reason }: { from?: string; reason: string }) => {
+  /** `wholeHistory`: ignore the checkpoints and compute every month from the reports (manual runs). */
+  const recompute = (args: { from?: string; reason: string; wholeHistory?: boolean }) => {
+    const run = queue.then(() => recomputeNow(args));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  /** Runs both engines from `from` to `last`, resuming from the checkpoints when they still hold. */
+  const runEngines = async ({ from, first, last }: { from: string; first: string; last: string }) => {
+    const { input, cellsVersion } = await loadVersionedInput();
+    const changed = saved ? cellCache.changedSince(saved.cellsVersion) : 'ALL';
+    const unchangedBefore = changed === 'ALL' ? null : (changed ?? shiftPeriod(last, 1));
+    const options = { from, to: last, linkFrom: first, omitImputationLog: true, checkpointAt: shiftPeriod(last, -2) };
+    const resume = (checkpoint: TCheckpoint | undefined) => (checkpoint && unchangedBefore ? { resume: { checkpoint, unchangedBefore } } : {});
+    const iipResult = input.products.length && input.weights.length ? computeIip(input, { ...options, ...resume(saved?.iip) }) : null;
+    const valuesResult = computeValues(input, { ...options, ...resume(saved?.values) });
+    saved = { cellsVersion, iip: iipResult?.checkpoint, values: valuesResult.checkpoint };
+    return { iipResult, valuesResult };
+  };
+
+  /**
+   * Builds the checkpoints without publishing anything (run in the background after the server
+   * starts), so that the first acceptance is as quick as the next ones.
+   */
+  const prime = () => {
+    const run = queue.then(async () => {
+      if (saved) return;
+      const span = await loadDataAsOf(db);
+      if (!span?.first || !span.last) return;
+      await runEngines({ from: span.last, first: span.first, last: span.last });
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const recomputeNow = async ({ from, reason, wholeHistory }: { from?: string; reason: string; wholeHistory?: boolean }) => {
     const started = performance.now();
+    if (wholeHistory) saved = null;
     const span = await loadDataAsOf(db);
     if (!span?.first || !span.last) return null;
     const start = from && from > span.first ? from : span.first;
-    const input = await loadInput();
-    const options = { from: start, to: span.last, linkFrom: span.first };
-    const iip = input.products.length && input.weights.length ? computeIip(input, options).index : [];
-    const values = computeValues(input, options).index.filter((r) => r.scope === 'ALL' || r.group === 'ALL');
+    const { iipResult, valuesResult } = await runEngines({ from: start, first: span.first, last: span.last });
+    const iip = iipResult?.index ?? [];
+    const values = valuesResult.index.filter((r) => r.scope === 'ALL' || r.group === 'ALL');
     const kept = iip.filter((r) => r.scope === 'ALL' || r.level === 'TOTAL' || r.level === 'SECTION');
     const run = await db.transaction(async (tx) => {
       await replaceResults(tx, { from: start, iip: kept, values });
@@ -131,7 +179,7 @@ export const createStatisticsService = ({ db }: { db: TDb }) => {
       });
     });
     answers.clear();
-    return { run, iipRows: kept.length, valueRows: values.length };
+    return { run, iipRows: kept.length, valueRows: values.length, resumedFrom: iipResult?.resumedFrom ?? valuesResult.resumedFrom ?? null };
   };
 
   /** The latest published month: the end of the latest computation (one row), not a scan of the reports. */
@@ -255,6 +303,7 @@ export const createStatisticsService = ({ db }: { db: TDb }) => {
   return {
     loadInput,
     recompute,
+    prime,
     getDashboard: (period?: string) => cached('dashboard', (a: { period?: string }) => getDashboard(a.period))({ period }),
     getTrend: cached('trend', getTrend),
     getIipTable: cached('iip', getIipTable),
