@@ -3,12 +3,15 @@
  * Hà Nội's figures and the lowest sub-indices of 2019 highlighted, the improvement plan with
  * overdue actions, a dialogue conference recorded with an enterprise from the registry and a
  * commitment, its minutes downloaded as DOCX, the agencies page, and what an enterprise user
- * sees (PCI figures only). Screenshots in test-results/e2e.
+ * sees (PCI figures only); petitions: filed, routed to a lead and a co-agency (which contributes
+ * from its queue), answered and closed; the statistics chart by month and the XLSX downloads; a
+ * petition transferred out to a ministry. Screenshots in test-results/e2e.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
@@ -267,12 +270,36 @@ describe('enterprise support (browser, real server)', () => {
     await ent.page.getByText('Đã tiếp nhận').first().waitFor();
     await screenshot(ent.page, 'petition-filed-1280');
 
+    // Routed to the trade division (lead) with the planning division as co-agency.
     const officer = await signIn('canbo.tm');
     await officer.page.goto(url);
-    await officer.page.getByLabel('Cơ quan xử lý').click();
+    await officer.page.getByLabel('Cơ quan chủ trì').click();
     await pickSingle(officer.page, 'Phòng Quản lý thương mại');
+    await officer.page.getByLabel('Cơ quan phối hợp').click();
+    await pickMultiple(officer.page, 'Phòng Kế hoạch - Tổng hợp');
     await officer.page.getByRole('button', { name: 'Chuyển xử lý' }).click();
     await officer.page.getByText('Đang xử lý').first().waitFor();
+    const facts = officer.page.locator('.ant-descriptions');
+    await facts.getByText('Phòng Kế hoạch - Tổng hợp').waitFor();
+
+    // The co-agency finds it in its queue, cannot reply, and sends its contribution.
+    const contribution = 'Đề nghị kết hợp hướng dẫn với chương trình bình ổn thị trường dịp cuối năm.';
+    const planner = await signIn('canbo.kh');
+    await planner.page.goto(`${server.baseUrl}/petitions`);
+    await expectHeading(planner.page, 'Kiến nghị, phản ánh của doanh nghiệp');
+    await planner.page.getByRole('checkbox', { name: 'Hàng đợi của tôi (chủ trì hoặc phối hợp)' }).check();
+    const queued = planner.page.locator('.petitions-table .ant-table-row').filter({ hasText: subject });
+    await queued.waitFor();
+    assert.match(await queued.innerText(), /Cơ quan phối hợp: Phòng Kế hoạch - Tổng hợp/);
+    await queued.getByRole('link').click();
+    await planner.page.getByLabel('Nội dung ý kiến phối hợp').fill(contribution);
+    await planner.page.getByRole('button', { name: 'Gửi ý kiến phối hợp' }).click();
+    await planner.page.locator('.petition-contributions').getByText(contribution).waitFor();
+    assert.equal(await planner.page.getByRole('button', { name: 'Lưu dự thảo trả lời' }).count(), 0, 'a co-agency does not reply');
+    await screenshot(planner.page, 'petition-co-agency-1280');
+
+    await officer.page.reload();
+    await officer.page.locator('.petition-contributions').getByText(contribution).waitFor();
     await officer.page.getByLabel('Dự thảo trả lời').fill(reply);
     await officer.page.getByRole('button', { name: 'Lưu dự thảo trả lời' }).click();
     await officer.page.getByText('Chờ lãnh đạo duyệt').first().waitFor();
@@ -292,14 +319,74 @@ describe('enterprise support (browser, real server)', () => {
     assert.ok(Number(received.replace(/\D/g, '')) >= 1, `petitions counted: ${received}`);
     await leader.page.locator('.ant-card').filter({ hasText: 'Theo lĩnh vực' }).locator('.ant-table-row').filter({ hasText: 'Thị trường, thương mại' }).waitFor();
     await leader.page.getByText('Kiến nghị tác động đến chỉ số PCI thành phần').waitFor();
+    // The chart by month received is drawn (one canvas), with the legend of the five series.
+    const trend = leader.page.locator('.petition-trend');
+    await trend.locator('canvas').first().waitFor();
+    assert.equal(await trend.getByRole('img', { name: 'Kiến nghị theo tháng tiếp nhận' }).count(), 1);
     await screenshot(leader.page, 'petition-stats-1280');
+    await trend.screenshot({ path: path.join(RESULTS_DIR, 'support-petition-chart-1280.png') });
+
+    // XLSX of the statistics (five sheets) and of the list (the petition is in it).
+    const readXlsx = async (link: Locator) => {
+      const [download] = await Promise.all([leader.page.waitForEvent('download'), link.click()]);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+      return { name: download.suggestedFilename(), book };
+    };
+    const statsFile = await readXlsx(leader.page.getByRole('link', { name: 'Tải số liệu (XLSX)' }));
+    assert.match(statsFile.name, /^thong-ke-kien-nghi-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    assert.deepEqual(statsFile.book.worksheets.map((w) => w.name), ['Tổng hợp', 'Theo tháng', 'Theo lĩnh vực', 'Theo cơ quan', 'PCI']);
+    await leader.page.getByRole('tab', { name: 'Danh sách kiến nghị' }).click();
+    const listFile = await readXlsx(leader.page.getByRole('link', { name: 'Tải danh sách (XLSX)' }));
+    const subjects = listFile.book.worksheets[0].getColumn(3).values.map(String);
+    assert.ok(subjects.includes(subject), subjects.join(' | '));
 
     await ent.page.reload();
     await ent.page.locator('.petition-reply').getByText(reply).waitFor();
     await ent.page.getByRole('button', { name: 'Hài lòng, đóng kiến nghị' }).click();
     await ent.page.getByText('Đã đóng').first().waitFor();
     await screenshot(ent.page, 'petition-closed-1280');
-    for (const opened of [ent, officer, leader]) {
+    for (const opened of [ent, officer, leader, planner]) {
+      assert.deepEqual(opened.problems, []);
+      await opened.context.close();
+    }
+  });
+
+  it('petition outside the city’s competence: transferred out to a ministry; the enterprise sees where and why', { timeout: 120_000 }, async () => {
+    const subject = 'Đề nghị sửa quy định phân giao hạn ngạch thuế quan E2E';
+    const reason = 'Hạn ngạch thuế quan do Bộ Công Thương phân giao, ngoài thẩm quyền của Thành phố.';
+    const ent = await signIn('doanhnghiep');
+    await ent.page.goto(`${server.baseUrl}/petitions`);
+    await ent.page.getByRole('button', { name: 'Gửi kiến nghị' }).click();
+    const dialog = ent.page.getByRole('dialog');
+    await dialog.getByLabel('Lĩnh vực').click();
+    await pickSingle(ent.page, 'Thị trường, thương mại');
+    await dialog.getByLabel('Tiêu đề').fill(subject);
+    await dialog.getByLabel('Nội dung').fill('Doanh nghiệp đề nghị sửa đổi cách phân giao hạn ngạch thuế quan nhập khẩu nguyên liệu.');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await ent.page.waitForURL(/\/petitions\/\d+$/);
+    const url = ent.page.url();
+
+    const officer = await signIn('canbo.tm');
+    await officer.page.goto(url);
+    await officer.page.getByLabel('Bộ, ngành Trung ương tiếp nhận').click();
+    // Only ministries and central agencies are offered.
+    assert.equal(await officer.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title^="Phòng"]').count(), 0);
+    await pickSingle(officer.page, 'Bộ Công Thương');
+    await officer.page.getByLabel('Lý do, ghi chú').fill(reason);
+    await officer.page.getByRole('button', { name: 'Chuyển Bộ, ngành Trung ương' }).click();
+    await officer.page.getByText('Đã chuyển cơ quan Trung ương').first().waitFor();
+    await officer.page.locator('.petition-transferred-out').getByText(/Bộ Công Thương/).waitFor();
+    await screenshot(officer.page, 'petition-transferred-out-1280');
+
+    await ent.page.reload();
+    await ent.page.getByText('Đã chuyển cơ quan Trung ương').first().waitFor();
+    assert.match(await ent.page.locator('.petition-transferred-out').innerText(), new RegExp(`chuyển Bộ Công Thương\\. Lý do: ${reason}`));
+    // Told in the app as well.
+    const notes = await ent.page.evaluate(async () => (await (await fetch('/api/notifications')).json()) as { items: { kind: string }[] });
+    assert.ok(notes.items.some((n) => n.kind === 'PETITION_TRANSFERRED_OUT'));
+    await screenshot(ent.page, 'petition-transferred-out-enterprise-1280');
+    for (const opened of [ent, officer]) {
       assert.deepEqual(opened.problems, []);
       await opened.context.close();
     }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Descriptions, Flex, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Flex, Form, Input, List, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
-import { getPetition, movePetition, publishPetition, type TPetitionTransition } from '../../api/petitions';
+import { contributeToPetition, getPetition, movePetition, publishPetition, type TPetitionTransition } from '../../api/petitions';
 import { getPci, listAgencies } from '../../api/support';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -14,9 +14,9 @@ import { OverdueTag, useSupportNames } from '../support/labels';
 import { PetitionStateTag } from './labels';
 import '../support/support.css';
 
-const NEEDS_REASON: readonly TPetitionTransition[] = ['transfer', 'return_draft', 'reopen', 'reject'];
+const NEEDS_REASON: readonly TPetitionTransition[] = ['transfer', 'return_draft', 'reopen', 'reject', 'transfer_out'];
 const NEEDS_AGENCY: readonly TPetitionTransition[] = ['assign', 'transfer'];
-const DANGER: readonly TPetitionTransition[] = ['reject', 'reopen', 'return_draft'];
+const DANGER: readonly TPetitionTransition[] = ['reject', 'reopen', 'return_draft', 'transfer_out'];
 
 /** A petition: what was asked, where it is, the approved reply, and the actions the user may take. */
 const PetitionDetailPage = () => {
@@ -33,15 +33,21 @@ const PetitionDetailPage = () => {
   const agencies = useApiQuery('support:agencies', listAgencies, isStaff);
   const [reason, setReason] = useState('');
   const [agencyId, setAgencyId] = useState<number | undefined>();
+  const [coAgencyIds, setCoAgencyIds] = useState<number[]>([]);
+  const [outAgencyId, setOutAgencyId] = useState<number | undefined>();
+  const [contribution, setContribution] = useState<{ agencyId?: number; content: string }>({ content: '' });
   const [reply, setReply] = useState('');
   const [qa, setQa] = useState({ question: '', answer: '' });
   const [error, setError] = useState<unknown>(null);
+  const [contributionError, setContributionError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const p = petition.data;
 
   useEffect(() => {
     if (!p) return;
     setReply(p.draftReply ?? '');
+    setCoAgencyIds(p.coAgencies.map((a) => a.id));
+    setContribution((c) => ({ ...c, agencyId: c.agencyId ?? p.contributeAs[0]?.id }));
     if (p.publication) setQa({ question: p.publication.question, answer: p.publication.answer });
   }, [p]);
 
@@ -49,12 +55,35 @@ const PetitionDetailPage = () => {
     setBusy(true);
     setError(null);
     try {
-      await movePetition(id, { transition, reason: reason.trim() || undefined, agencyId: NEEDS_AGENCY.includes(transition) ? agencyId : undefined, reply: transition === 'draft_reply' ? reply : undefined });
+      const isRouting = NEEDS_AGENCY.includes(transition);
+      await movePetition(id, {
+        transition,
+        reason: reason.trim() || undefined,
+        agencyId: isRouting ? agencyId : transition === 'transfer_out' ? outAgencyId : undefined,
+        coAgencyIds: isRouting ? coAgencyIds : undefined,
+        reply: transition === 'draft_reply' ? reply : undefined,
+      });
       void message.success(t('petitions.saved'));
       setReason('');
       petition.reload();
     } catch (caught) {
       setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const contribute = async () => {
+    if (contribution.agencyId === undefined) return;
+    setBusy(true);
+    setContributionError(null);
+    try {
+      await contributeToPetition(id, { agencyId: contribution.agencyId, content: contribution.content.trim() });
+      void message.success(t('petitions.contributed'));
+      setContribution({ agencyId: contribution.agencyId, content: '' });
+      petition.reload();
+    } catch (caught) {
+      setContributionError(caught);
     } finally {
       setBusy(false);
     }
@@ -97,7 +126,9 @@ const PetitionDetailPage = () => {
                 { key: 'channel', label: t('petitions.channel'), children: t(`petitions.channels.${p.channel}`) },
                 { key: 'enterprise', label: t('petitions.enterprise'), children: p.enterprise.name },
                 ...(p.conference ? [{ key: 'conference', label: t('petitions.conference'), children: isStaff ? <Link to={`/support/conferences/${p.conference.id}`}>{`${format.date(p.conference.heldOn)} — ${p.conference.topic}`}</Link> : `${format.date(p.conference.heldOn)} — ${p.conference.topic}` }] : []),
-                { key: 'agency', label: t('petitions.agency'), children: p.agency?.name ?? '—' },
+                { key: 'agency', label: t('petitions.leadAgency'), children: p.agency?.name ?? '—' },
+                ...(p.coAgencies.length ? [{ key: 'coAgencies', label: t('petitions.coAgencies'), children: <Space wrap size={4}>{p.coAgencies.map((a) => <Tag key={a.id}>{a.name}</Tag>)}</Space> }] : []),
+                ...(p.transferredOut ? [{ key: 'transferredOut', label: t('petitions.transferredOut'), children: <span className="petition-transferred-out">{t('petitions.transferredOutText', { date: format.date(p.transferredOut.at), agency: p.transferredOut.agency.name, reason: p.transferredOut.reason })}</span> }] : []),
                 { key: 'openedAt', label: t('petitions.openedAt'), children: format.dateTime(p.openedAt) },
                 { key: 'dueAt', label: t('petitions.dueAt'), children: <Space>{p.dueAt ? format.date(p.dueAt) : '—'}{p.isOverdue && <OverdueTag />}</Space> },
                 ...(p.answeredAt ? [{ key: 'answeredAt', label: t('petitions.answeredAt'), children: <Space>{format.date(p.answeredAt)}{p.answeredOnTime !== null && <Tag color={p.answeredOnTime ? 'green' : 'red'}>{p.answeredOnTime ? t('petitions.onTime') : t('petitions.late')}</Tag>}</Space> }] : []),
@@ -107,9 +138,11 @@ const PetitionDetailPage = () => {
               ]}
             />
           </Card>
-          <Card title={<Typography.Title level={2} className="card-title">{t('petitions.reply')}</Typography.Title>}>
-            {p.reply ? <Typography.Paragraph className="support-summary petition-reply">{p.reply}</Typography.Paragraph> : <Typography.Text type="secondary">{t('petitions.noReply')}</Typography.Text>}
-          </Card>
+          {(p.reply || p.state !== 'TRANSFERRED_OUT') && (
+            <Card title={<Typography.Title level={2} className="card-title">{t('petitions.reply')}</Typography.Title>}>
+              {p.reply ? <Typography.Paragraph className="support-summary petition-reply">{p.reply}</Typography.Paragraph> : <Typography.Text type="secondary">{t('petitions.noReply')}</Typography.Text>}
+            </Card>
+          )}
           {isStaff && p.draftReply && !allowed.includes('draft_reply') && !allowed.includes('approve_reply') && (
             <Card title={<Typography.Title level={2} className="card-title">{t('petitions.draftReply')}</Typography.Title>}>
               <Typography.Paragraph className="support-summary">{p.draftReply}</Typography.Paragraph>
@@ -119,8 +152,27 @@ const PetitionDetailPage = () => {
             <Card title={<Typography.Title level={2} className="card-title">{t('petitions.actionsTitle')}</Typography.Title>}>
               <Form layout="vertical">
                 {allowed.some((x) => NEEDS_AGENCY.includes(x)) && (
-                  <Form.Item label={t('petitions.agency')}>
-                    <Select aria-label={t('petitions.agency')} showSearch optionFilterProp="label" value={agencyId} onChange={setAgencyId} style={{ maxWidth: 480 }} options={(agencies.data?.items ?? []).filter((a) => a.isActive).map((a) => ({ value: a.id, label: a.name }))} />
+                  <>
+                    <Form.Item label={t('petitions.leadAgency')}>
+                      <Select aria-label={t('petitions.leadAgency')} showSearch optionFilterProp="label" value={agencyId} onChange={setAgencyId} style={{ maxWidth: 480 }} options={(agencies.data?.items ?? []).filter((a) => a.isActive).map((a) => ({ value: a.id, label: a.name }))} />
+                    </Form.Item>
+                    <Form.Item label={t('petitions.coAgencies')}>
+                      <Select
+                        aria-label={t('petitions.coAgencies')}
+                        mode="multiple"
+                        showSearch
+                        optionFilterProp="label"
+                        value={coAgencyIds}
+                        onChange={setCoAgencyIds}
+                        style={{ maxWidth: 720 }}
+                        options={(agencies.data?.items ?? []).filter((a) => a.isActive).map((a) => ({ value: a.id, label: a.name }))}
+                      />
+                    </Form.Item>
+                  </>
+                )}
+                {allowed.includes('transfer_out') && (
+                  <Form.Item label={t('petitions.receivingAgency')}>
+                    <Select aria-label={t('petitions.receivingAgency')} showSearch optionFilterProp="label" value={outAgencyId} onChange={setOutAgencyId} style={{ maxWidth: 480 }} options={(agencies.data?.items ?? []).filter((a) => a.isActive && a.kind === 'CENTRAL').map((a) => ({ value: a.id, label: a.name }))} />
                   </Form.Item>
                 )}
                 {(allowed.includes('draft_reply') || (p.draftReply && allowed.includes('approve_reply'))) && isStaff && (
@@ -159,6 +211,52 @@ const PetitionDetailPage = () => {
                 )}
                 {error !== null && <div style={{ marginTop: 12 }}><ApiErrorAlert error={error} /></div>}
               </Form>
+            </Card>
+          )}
+          {isStaff && (p.coAgencies.length > 0 || p.contributions.length > 0) && (
+            <Card className="petition-contributions" title={<Typography.Title level={2} className="card-title">{t('petitions.contributions')}</Typography.Title>}>
+              {p.contributions.length ? (
+                <List
+                  size="small"
+                  dataSource={p.contributions}
+                  renderItem={(c) => (
+                    <List.Item>
+                      <List.Item.Meta title={`${c.agency.name} · ${c.authorName} · ${format.dateTime(c.createdAt)}`} description={<span className="support-summary">{c.content}</span>} />
+                    </List.Item>
+                  )}
+                />
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('petitions.noContributions')} />
+              )}
+              {p.contributeAs.length > 0 && (
+                <Form layout="vertical" style={{ marginTop: 16 }}>
+                  <Form.Item label={t('petitions.contributeAs')}>
+                    <Select aria-label={t('petitions.contributeAs')} value={contribution.agencyId} onChange={(v) => setContribution({ ...contribution, agencyId: v })} style={{ maxWidth: 480 }} options={p.contributeAs.map((a) => ({ value: a.id, label: a.name }))} />
+                  </Form.Item>
+                  <Form.Item label={t('petitions.contribution')}>
+                    <Input.TextArea aria-label={t('petitions.contribution')} rows={3} value={contribution.content} onChange={(e) => setContribution({ ...contribution, content: e.target.value })} maxLength={10000} />
+                  </Form.Item>
+                  <Button loading={busy} onClick={() => void contribute()}>
+                    {t('petitions.contribute')}
+                  </Button>
+                  {contributionError !== null && <div style={{ marginTop: 12 }}><ApiErrorAlert error={contributionError} /></div>}
+                </Form>
+              )}
+              {p.coAgencyHistory.length > 0 && (
+                <>
+                  <Typography.Title level={3} className="card-title" style={{ marginTop: 16 }}>
+                    {t('petitions.coAgencyHistory')}
+                  </Typography.Title>
+                  <ul className="petition-co-history">
+                    {p.coAgencyHistory.map((h, i) => (
+                      <li key={i}>
+                        {h.agency.name}: {t('petitions.historyAdded', { date: format.date(h.addedAt) })}
+                        {h.removedAt && `, ${t('petitions.historyRemoved', { date: format.date(h.removedAt) })}`}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
             </Card>
           )}
           <Card title={<Typography.Title level={2} className="card-title">{t('petitions.timeline')}</Typography.Title>}>

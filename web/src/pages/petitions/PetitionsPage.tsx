@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Button, Checkbox, Collapse, Empty, Flex, Select, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { listPetitions, listQa, PETITION_STATES, type TPetitionState, type TPetitionSummary } from '../../api/petitions';
+import { listPetitions, listQa, PETITION_STATES, petitionListXlsxUrl, type TPetitionState, type TPetitionSummary } from '../../api/petitions';
 import { PETITION_CATEGORIES, type TPetitionCategory } from '../../api/support';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { useT } from '../../i18n/I18nProvider';
+import { useLocale, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
 import { hasPermission, useUser } from '../../session/SessionProvider';
 import { OverdueTag } from '../support/labels';
@@ -19,6 +19,7 @@ import '../support/support.css';
 /** Petitions: an enterprise's own (with "send"), or all for Department staff (filters, "record"); the public Q&A. */
 const PetitionsPage = () => {
   const t = useT();
+  const { locale } = useLocale();
   const format = useFormat();
   const navigate = useNavigate();
   const user = useUser();
@@ -27,8 +28,10 @@ const PetitionsPage = () => {
   const [state, setState] = useState<TPetitionState | undefined>();
   const [category, setCategory] = useState<TPetitionCategory | undefined>();
   const [overdue, setOverdue] = useState(false);
+  const [mine, setMine] = useState(false);
   const [filing, setFiling] = useState(false);
-  const query = { state, category, overdue: overdue ? ('true' as const) : undefined, pageSize: 200 };
+  const filters = { state, category, overdue: overdue ? ('true' as const) : undefined, mine: mine ? ('true' as const) : undefined };
+  const query = { ...filters, pageSize: 200 };
   const petitions = useApiQuery(`petitions:${JSON.stringify(query)}`, (signal) => listPetitions(query, signal));
   const qa = useApiQuery('petitions:qa', listQa);
 
@@ -37,7 +40,17 @@ const PetitionsPage = () => {
     { key: 'subject', title: t('petitions.subject'), render: (_v, p) => p.subject },
     { key: 'category', title: t('petitions.category'), width: 170, render: (_v, p) => t(`petitions.categories.${p.category}`) },
     ...(isEnterprise ? [] : [{ key: 'enterprise', title: t('petitions.enterprise'), width: 220, render: (_v: unknown, p: TPetitionSummary) => p.enterprise.name }]),
-    { key: 'agency', title: t('petitions.agency'), width: 200, render: (_v, p) => p.agency?.name ?? '—' },
+    {
+      key: 'agency',
+      title: t('petitions.agency'),
+      width: 220,
+      render: (_v, p) => (
+        <>
+          {p.agency?.name ?? '—'}
+          {p.coAgencies.length > 0 && <div className="petition-co-agencies">{`${t('petitions.coAgencies')}: ${p.coAgencies.map((a) => a.name).join('; ')}`}</div>}
+        </>
+      ),
+    },
     { key: 'state', title: t('petitions.state'), width: 150, render: (_v, p) => <PetitionStateTag state={p.state} /> },
     {
       key: 'dueAt',
@@ -61,6 +74,12 @@ const PetitionsPage = () => {
           <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
             {t('petitions.overdueOnly')}
           </Checkbox>
+          <Checkbox checked={mine} onChange={(e) => setMine(e.target.checked)}>
+            {t('petitions.mineOnly')}
+          </Checkbox>
+          <Button icon={<DownloadOutlined />} href={petitionListXlsxUrl(filters, locale)} download>
+            {t('petitions.exportXlsx')}
+          </Button>
         </Flex>
       )}
       {petitions.error && <ApiErrorAlert error={petitions.error} onRetry={petitions.reload} />}
