@@ -1,11 +1,13 @@
 /**
  * The one-stop slips of TT 01/2018/TT-VPCP as DOCX (spec procedures-and-calendar §1.3):
  * Mẫu 01 (receipt and appointment, with a QR code for the public lookup), Mẫu 02 (request for
- * supplements) and Mẫu 04 (apology and new appointment). Layout after Decree 30/2020 Appendix I
+ * supplements), Mẫu 03 (refusal, at intake or after appraisal), Mẫu 04 (apology and new
+ * appointment), Mẫu 05 (control of the handling process, from the journal) and Mẫu 06 (register of
+ * dossiers, A4 landscape). Layout after Decree 30/2020 Appendix I
  * (Times New Roman, A4, header table authority | national title). The official field lists of
  * the annex were not read [U]; the minimum of §1.3 is printed.
  */
-import { AlignmentType, BorderStyle, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, ImageRun, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import QRCode from 'qrcode';
 import { formatOfficialDate } from '../briefing/briefing-docx';
 
@@ -76,11 +78,31 @@ const signature = (title: string, name: string) =>
     ],
   });
 
-const document = (children: (Paragraph | Table)[]) =>
+const document = (children: (Paragraph | Table)[], landscape = false) =>
   new Document({
     creator: 'congthuong',
     styles: { default: { document: { run: { font: FONT, size: PT(13) } } } },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, bottom: 1134, left: 1985, right: 1134 } } }, children }],
+    sections: [
+      {
+        properties: {
+          page: landscape
+            ? { size: { width: 16838, height: 11906, orientation: PageOrientation.LANDSCAPE }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } }
+            : { size: { width: 11906, height: 16838 }, margin: { top: 1418, bottom: 1134, left: 1985, right: 1134 } },
+        },
+        children,
+      },
+    ],
+  });
+
+/** A bordered table with a header row (Mẫu 05, Mẫu 06). */
+const grid = (widths: number[], head: string[], rows: string[][], size = 11) =>
+  new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, children: head.map((h, i) => cell([centered([run(h, { size, bold: true })])], widths[i], true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((v, i) => cell([para([run(v, { size })], { after: 0, align: i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT })], widths[i], true)) })),
+    ],
   });
 
 export type TReceiptSlip = TSlipHeader & {
@@ -206,3 +228,102 @@ export const buildApologySlipDocx = async (s: TApologySlip): Promise<Buffer> =>
       }),
     ]),
   );
+
+export type TRefusalSlip = TSlipHeader & {
+  /** INTAKE: refused at reception (status 3); APPRAISAL: refused after appraisal (result REFUSED). */
+  stage: 'INTAKE' | 'APPRAISAL';
+  code: string | null;
+  applicantName: string;
+  applicantAddress: string;
+  procedureName: string;
+  submittedAt: Date | null;
+  refusedAt: Date;
+  reason: string;
+  officerName: string;
+};
+
+/** Mẫu 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ (at intake, or after appraisal). */
+export const buildRefusalSlipDocx = async (s: TRefusalSlip): Promise<Buffer> =>
+  Packer.toBuffer(
+    document([
+      header(s),
+      centered([run('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', { size: 14, bold: true })], 200),
+      para([run(`${s.authority} nhận được hồ sơ đề nghị giải quyết thủ tục: ${s.procedureName}`)], { indent: true }),
+      para([run('Của: '), run(s.applicantName, { bold: true }), run(` — địa chỉ: ${s.applicantAddress}`)], { indent: true }),
+      para([run(s.code ? `Mã hồ sơ: ${s.code}` : 'Hồ sơ chưa được cấp mã (chưa được tiếp nhận).')], { indent: true }),
+      ...(s.submittedAt ? [para([run(`Thời điểm nộp hồ sơ: ${formatSlipTime(s.submittedAt)}`)], { indent: true })] : []),
+      para(
+        [
+          run(
+            s.stage === 'INTAKE'
+              ? `Qua xem xét, ${s.authority} từ chối tiếp nhận hồ sơ này vì lý do sau:`
+              : `Sau khi thẩm định, ${s.authority} từ chối giải quyết hồ sơ này vì lý do sau:`,
+          ),
+        ],
+        { indent: true },
+      ),
+      para([run(s.reason || '…', { bold: true })], { indent: true }),
+      para([run(`Thời điểm từ chối: ${formatSlipTime(s.refusedAt)}.`)], { indent: true }),
+      para([run('Xin thông báo để Quý tổ chức, cá nhân biết./.')], { indent: true, after: 200 }),
+      signature('NGƯỜI TIẾP NHẬN HỒ SƠ', s.officerName),
+    ]),
+  );
+
+export type TControlSlip = TSlipHeader & {
+  code: string;
+  applicantName: string;
+  procedureName: string;
+  receivedAt: Date;
+  dueAt: Date | null;
+  /** Each hand-over or action of the journal, in order. */
+  entries: { at: Date; action: string; actor: string; unit: string; result: string }[];
+};
+
+/** Mẫu 05 — Phiếu kiểm soát quá trình giải quyết hồ sơ (from the dossier's journal). */
+export const buildControlSlipDocx = async (s: TControlSlip): Promise<Buffer> =>
+  Packer.toBuffer(
+    document([
+      header(s),
+      centered([run('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', { size: 14, bold: true })], 60),
+      centered([run(`Mã hồ sơ: ${s.code}`, { bold: true })], 200),
+      para([run(`Cơ quan giải quyết hồ sơ: ${s.authority}`)]),
+      para([run('Người nộp hồ sơ: '), run(s.applicantName, { bold: true })]),
+      para([run(`Thủ tục: ${s.procedureName}`)]),
+      para([run(`Thời gian nhận hồ sơ: ${formatSlipTime(s.receivedAt)}`)]),
+      para([run(`Thời gian trả kết quả giải quyết hồ sơ: ${s.dueAt ? formatSlipTime(s.dueAt) : '…'}`)], { after: 120 }),
+      grid(
+        [500, 2000, 2300, 2000, 2700],
+        ['TT', 'Thời gian giao, nhận', 'Người thực hiện', 'Đơn vị', 'Nội dung, kết quả giải quyết'],
+        s.entries.map((e, i) => [String(i + 1), formatSlipTime(e.at), e.actor, e.unit, e.result ? `${e.action}: ${e.result}` : e.action]),
+      ),
+    ]),
+  );
+
+export type TRegister = TSlipHeader & {
+  unitName: string | null;
+  from: string;
+  to: string;
+  rows: { code: string; procedureName: string; applicant: string; contact: string; receivedAt: Date; dueAt: Date | null; unit: string; finishedAt: Date | null; returnedAt: Date | null; note: string }[];
+};
+
+/** Mẫu 06 — Sổ theo dõi hồ sơ (A4 landscape): the dossiers received by a unit over a date range. */
+export const buildRegisterDocx = async (s: TRegister): Promise<Buffer> => {
+  const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  const at = (d: Date | null) => (d ? formatSlipTime(d).replace(' giờ ', ':').replace(' phút, ngày ', ' ') : '');
+  return Packer.toBuffer(
+    document(
+      [
+        header(s),
+        centered([run('SỔ THEO DÕI HỒ SƠ', { size: 14, bold: true })], 60),
+        centered([run(`${s.unitName ? `Đơn vị: ${s.unitName} — ` : ''}Từ ngày ${dmy(s.from)} đến ngày ${dmy(s.to)} — ${s.rows.length} hồ sơ`, { italics: true })], 200),
+        grid(
+          [500, 2100, 2500, 2000, 1700, 1300, 1300, 1500, 1300, 1300, 1100],
+          ['TT', 'Mã hồ sơ', 'Tên thủ tục hành chính', 'Tổ chức, cá nhân', 'Địa chỉ, số điện thoại', 'Ngày nhận', 'Hẹn trả', 'Chuyển xử lý', 'Có kết quả', 'Trả kết quả', 'Ghi chú'],
+          s.rows.map((r, i) => [String(i + 1), r.code, r.procedureName, r.applicant, r.contact, at(r.receivedAt), at(r.dueAt), r.unit, at(r.finishedAt), at(r.returnedAt), r.note]),
+          10,
+        ),
+      ],
+      true,
+    ),
+  );
+};

@@ -22,6 +22,14 @@ const upload = (t: TTestApp, s: TSession, id: number, fileName: string, bytes: B
   return t.app.inject({ method: 'POST', url: `/api/dossiers/${id}/attachments`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
 };
 
+/** The text of a DOCX body (word/document.xml). */
+const documentXml = async (bytes: Buffer): Promise<string> => {
+  const { default: JSZip } = await import('jszip');
+  const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string');
+  assert.ok(xml, 'word/document.xml');
+  return xml;
+};
+
 const deskBody = (extra: Record<string, unknown> = {}) => ({
   procedureCode: '2.000620.H26',
   channel: 'DIRECT',
@@ -54,6 +62,7 @@ describe('one-stop dossiers', () => {
 
   let id = 0;
   let code = '';
+  let intakeRefusedId = 0;
 
   it('an enterprise drafts online, uploads a component and submits; the one-stop desk receives it with a code', async () => {
     const draft = await as(t, ent).send('POST', '/api/dossiers', { procedureCode: '2.000591.H26', requestSummary: 'Cấp giấy chứng nhận ATTP cho xưởng chế biến' });
@@ -221,6 +230,72 @@ describe('one-stop dossiers', () => {
     const refused = await as(t, desk).send('POST', `/api/dossiers/${draft.id}/transitions`, { transition: 'refuse_intake', reason: 'Hồ sơ không thuộc thẩm quyền' });
     assert.equal(refused.json().state, 'REJECTED_AT_INTAKE');
     assert.equal(refused.json().code, null);
+    assert.equal(refused.json().slips.refusal, true);
+    intakeRefusedId = draft.id;
+  });
+
+  it('Mẫu 03: refusal at intake (reason, no code) and after appraisal, as DOCX with the Vietnamese text', async () => {
+    const intake = await as(t, ent).get(`/api/dossiers/${intakeRefusedId}/slips/refusal`);
+    assert.equal(intake.statusCode, 200, intake.body);
+    assert.match(String(intake.headers['content-disposition']), /mau-03-ho-so-/);
+    const xml = await documentXml(intake.rawPayload);
+    for (const text of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', 'từ chối tiếp nhận hồ sơ này vì lý do sau', 'Hồ sơ không thuộc thẩm quyền', 'Hồ sơ chưa được cấp mã', 'Công ty TNHH Cơ khí Đông Anh', 'Đỗ Thị Lan']) {
+      assert.ok(xml.includes(text), `${text} in Mẫu 03 (intake)`);
+    }
+    // After appraisal: received at the desk, transferred, refused by the unit with a reason.
+    const d = (await as(t, desk).send('POST', '/api/dossiers/desk', deskBody())).json();
+    await as(t, desk).send('POST', `/api/dossiers/${d.id}/transitions`, { transition: 'transfer', unitCode: 'INDUSTRY' });
+    assert.equal((await as(t, desk).get(`/api/dossiers/${d.id}/slips/refusal`)).statusCode, 409, 'not refused yet');
+    const refused = await as(t, industry).send('POST', `/api/dossiers/${d.id}/transitions`, { transition: 'refuse', reason: 'Địa điểm kinh doanh không đáp ứng điều kiện' });
+    assert.equal(refused.statusCode, 200, refused.body);
+    const slip = await as(t, desk).get(`/api/dossiers/${d.id}/slips/refusal`);
+    assert.equal(slip.statusCode, 200, slip.body);
+    const xml2 = await documentXml(slip.rawPayload);
+    for (const text of ['PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', 'Sau khi thẩm định', 'Địa điểm kinh doanh không đáp ứng điều kiện', `Mã hồ sơ: ${refused.json().code}`, 'Hộ kinh doanh Nguyễn Văn An', 'Trần Thị Hoa']) {
+      assert.ok(xml2.includes(text), `${text} in Mẫu 03 (appraisal)`);
+    }
+    // An approved dossier has no refusal slip.
+    assert.equal((await as(t, ent).get(`/api/dossiers/${id}/slips/refusal`)).statusCode, 409);
+  });
+
+  it('Mẫu 05: the control slip lists each hand-over of the journal (actor, unit, time, result); staff only', async () => {
+    const res = await as(t, desk).get(`/api/dossiers/${id}/slips/control`);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(String(res.headers['content-disposition']), /mau-05-/);
+    const xml = await documentXml(res.rawPayload);
+    for (const text of ['PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', `Mã hồ sơ: ${code}`, 'Thời gian giao, nhận', 'Người thực hiện', 'Tiếp nhận hồ sơ', 'Chuyển xử lý', 'Giao xử lý', 'Yêu cầu bổ sung hồ sơ', 'Phê duyệt kết quả', 'Trả kết quả', 'Đỗ Thị Lan', 'Trần Thị Hoa', 'Thiếu bản sao giấy chứng nhận đăng ký kinh doanh', 'Đã trả kết quả']) {
+      assert.ok(xml.includes(text), `${text} in Mẫu 05`);
+    }
+    assert.ok(xml.indexOf('Tiếp nhận hồ sơ') < xml.indexOf('Chuyển xử lý') && xml.indexOf('Chuyển xử lý') < xml.indexOf('Trả kết quả'), 'in the order of the journal');
+    assert.equal((await as(t, ent).get(`/api/dossiers/${id}/slips/control`)).statusCode, 403);
+    assert.equal((await as(t, desk).get(`/api/dossiers/${id}`)).json().slips.control, true);
+    assert.equal((await as(t, ent).get(`/api/dossiers/${id}`)).json().slips.control, false);
+  });
+
+  it('Mẫu 06: the register of a date range (A4 landscape), by unit; bad ranges 400; enterprises 403', async () => {
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const res = await as(t, desk).get(`/api/dossiers/register.docx?from=${today}&to=${today}`);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(String(res.headers['content-disposition']), /mau-06-so-theo-doi-/);
+    const xml = await documentXml(res.rawPayload);
+    for (const text of ['SỔ THEO DÕI HỒ SƠ', 'Mã hồ sơ', 'Tên thủ tục hành chính', 'Hẹn trả', 'Trả kết quả', code, 'Công ty TNHH Cơ khí Đông Anh', 'Hộ kinh doanh Nguyễn Văn An', 'Số 5 phố Huế, Hai Bà Trưng, Hà Nội; 0912345678', 'w:orient="landscape"']) {
+      assert.ok(xml.includes(text), `${text} in Mẫu 06`);
+    }
+    assert.ok(!xml.includes('Giấy phép bán lẻ rượu'), 'a dossier refused at intake (never received) is not in the register');
+    const industryOnly = await documentXml((await as(t, desk).get(`/api/dossiers/register.docx?from=${today}&to=${today}&unitCode=INDUSTRY`)).rawPayload);
+    assert.ok(industryOnly.includes('Phòng Quản lý công nghiệp') && industryOnly.includes(code));
+    const oneStop = await documentXml((await as(t, desk).get(`/api/dossiers/register.docx?from=${today}&to=${today}&unitCode=TRADE`)).rawPayload);
+    assert.ok(!oneStop.includes(code), 'another unit');
+    const bad = async (query: string, field: string) => {
+      const r = await as(t, desk).get(`/api/dossiers/register.docx?${query}`);
+      assert.equal(r.statusCode, 400, query);
+      assert.match(r.body, new RegExp(field), query);
+    };
+    await bad('from=2025-02-30&to=2025-03-01', 'from');
+    await bad('from=2025-03-02&to=2025-03-01', 'to');
+    await bad('from=2024-01-01&to=2025-03-01', 'to');
+    await bad('from=2025-03-01&to=2025-03-01&unitCode=NOPE', 'unitCode');
+    assert.equal((await as(t, ent).get(`/api/dossiers/register.docx?from=${today}&to=${today}`)).statusCode, 403);
   });
 
   it('uploads: too large 413, forbidden type 415, disguised content 415; nothing stored', async () => {

@@ -108,3 +108,33 @@ export const findProcedureNames = (db: TDbOrTx, ids: number[]) =>
             order by p.id, v.effective_from desc`,
       )
     : Promise.resolve([]);
+
+export type TRegisterRow = {
+  case_id: number;
+  code: string;
+  procedure_name: string;
+  applicant_name: string;
+  applicant_address: string;
+  applicant_phone: string | null;
+  received_at: string | Date;
+  due_at: string | Date | null;
+  rescheduled_due_at: string | Date | null;
+  unit_code: string | null;
+  state: string;
+  finished_at: string | Date | null;
+  returned_at: string | Date | null;
+  result: string | null;
+};
+
+/** Mẫu 06: dossiers received in [fromAt, toAt) (optionally now at a unit), in code order, at most `limit`. */
+export const findRegister = (db: TDbOrTx, q: { fromAt: string; toAt: string; unitCode?: string; limit: number }) =>
+  queryRows<TRegisterRow>(
+    db,
+    sql`select d.case_id::int as case_id, d.code, coalesce(v.name, c.title) as procedure_name, d.applicant_name, d.applicant_address, d.applicant_phone,
+               d.received_at, c.first_due_at as due_at, c.rescheduled_due_at, c.unit_code, c.state, d.finished_at, d.returned_at, d.result
+        from dossiers d join cases c on c.id = d.case_id left join procedure_versions v on v.id = d.procedure_version_id
+        where d.received_at >= ${q.fromAt}::timestamptz and d.received_at < ${q.toAt}::timestamptz and d.code is not null
+          ${q.unitCode ? sql`and c.unit_code = ${q.unitCode}` : sql``}
+        order by d.received_at, d.code
+        limit ${q.limit}`,
+  );

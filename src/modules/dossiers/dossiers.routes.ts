@@ -19,6 +19,7 @@ import {
   ZTransitionBody,
 } from './dossiers.schemas';
 import type { TDossierService } from './dossiers.service';
+import { DOSSIER_UNITS } from './dossier-workflow';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const disposition = (fileName: string, inline = false) =>
@@ -222,12 +223,33 @@ export const registerDossierRoutes = (app: TApp, { dossierService }: { dossierSe
 
   app.route({
     method: 'GET',
+    url: '/api/dossiers/register.docx',
+    config: { access: 'dossiers.process' },
+    schema: {
+      tags: ['dossiers'],
+      summary: 'Sổ theo dõi hồ sơ (Mẫu 06) as DOCX, A4 landscape: dossiers received over a range of Vietnam days, of one unit or all (Department staff)',
+      querystring: z.strictObject({
+        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+        unitCode: z.enum(DOSSIER_UNITS).optional(),
+      }),
+      response: { 200: z.any().describe('DOCX file'), ...ERROR_RESPONSES },
+    },
+    handler: async (request, reply) => {
+      const file = await dossierService.buildRegister(contextOf(request), request.query);
+      reply.header('content-disposition', disposition(file.fileName));
+      return reply.type(DOCX).send(file.bytes);
+    },
+  });
+
+  app.route({
+    method: 'GET',
     url: '/api/dossiers/:id/slips/:kind',
     config: { access: 'authenticated' },
     schema: {
       tags: ['dossiers'],
-      summary: 'Slips as DOCX: receipt (Mẫu 01, QR code of the public lookup), supplement (Mẫu 02), apology (Mẫu 04)',
-      params: z.strictObject({ id: z.coerce.number().int().positive(), kind: z.enum(['receipt', 'supplement', 'apology']) }),
+      summary: 'Slips as DOCX: receipt (Mẫu 01, QR code of the public lookup), supplement (Mẫu 02), refusal (Mẫu 03), apology (Mẫu 04), control of the process (Mẫu 05, staff)',
+      params: z.strictObject({ id: z.coerce.number().int().positive(), kind: z.enum(['receipt', 'supplement', 'refusal', 'apology', 'control']) }),
       response: { 200: z.any().describe('DOCX file'), ...ERROR_RESPONSES },
     },
     handler: async (request, reply) => {

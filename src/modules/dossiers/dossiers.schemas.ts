@@ -117,7 +117,7 @@ export const ZDossierDetail = ZDossierSummary.extend({
   canAssign: z.boolean(),
   isApplicant: z.boolean(),
   canEvaluate: z.boolean(),
-  slips: z.object({ receipt: z.boolean(), supplement: z.boolean(), apology: z.boolean() }),
+  slips: z.object({ receipt: z.boolean(), supplement: z.boolean(), apology: z.boolean(), refusal: z.boolean(), control: z.boolean() }),
   events: z.array(
     z.object({
       id: z.number().int(),

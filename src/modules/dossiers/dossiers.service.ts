@@ -24,7 +24,7 @@ import {
   type TChannel,
   type TEvaluationAnswers,
 } from './dossier-rules';
-import { buildApologySlipDocx, buildReceiptSlipDocx, buildSupplementSlipDocx } from './dossier-slips';
+import { buildApologySlipDocx, buildControlSlipDocx, buildReceiptSlipDocx, buildRefusalSlipDocx, buildRegisterDocx, buildSupplementSlipDocx } from './dossier-slips';
 import {
   DOSSIER_CASE_TYPE,
   DOSSIER_UNITS,
@@ -48,6 +48,7 @@ import {
   findFieldName,
   findProcedureById,
   findProcedureNames,
+  findRegister,
   findUnitOfficers,
   findUserName,
   findVersionById,
@@ -96,6 +97,28 @@ export type TDossierConfig = {
 };
 
 const PARENT_AUTHORITY = 'UBND THÀNH PHỐ HÀ NỘI';
+/** Most dossiers one register (Mẫu 06) lists. */
+const REGISTER_MAX = 5000;
+/** Journal actions as printed on the control slip (Mẫu 05). */
+const ACTION_LABEL_VI: Record<string, string> = {
+  submit: 'Nộp hồ sơ trực tuyến',
+  receive: 'Tiếp nhận hồ sơ',
+  refuse_intake: 'Từ chối tiếp nhận',
+  transfer: 'Chuyển xử lý',
+  request_supplement: 'Yêu cầu bổ sung hồ sơ',
+  complete_supplement: 'Bổ sung hồ sơ',
+  request_payment: 'Đề nghị nộp phí, lệ phí',
+  confirm_payment: 'Xác nhận nộp phí, lệ phí',
+  approve: 'Phê duyệt kết quả',
+  refuse: 'Từ chối giải quyết',
+  return_result: 'Trả kết quả',
+  request_withdrawal: 'Đề nghị rút hồ sơ',
+  confirm_withdrawal: 'Xác nhận rút hồ sơ',
+  stop: 'Dừng xử lý',
+  ASSIGN: 'Giao xử lý',
+  TRANSFER: 'Chuyển xử lý',
+  RESCHEDULE: 'Xin lỗi và hẹn lại ngày trả kết quả',
+};
 const PLACE = 'Hà Nội';
 
 /** Parses an instant given by a client; a bad value is a 400 naming the field. */
@@ -523,6 +546,8 @@ export const createDossierService = ({
         receipt: dossier.code !== null,
         supplement: supplements.length > 0,
         apology: dossier.apologyAt !== null,
+        refusal: row.state === 'REJECTED_AT_INTAKE' || dossier.result === 'REFUSED',
+        control: dossier.code !== null && relations.has('STAFF'),
       },
       events: timeline.events.map((e) => ({
         id: e.id,
@@ -661,12 +686,57 @@ export const createDossierService = ({
 
   const slipHeader = (number: string, date: Date) => ({ parentAuthority: PARENT_AUTHORITY, authority: config.dossierAgencyName, place: PLACE, date, number });
 
-  /** Mẫu 01, Mẫu 02 (latest supplement request) or Mẫu 04 as DOCX. */
-  const buildSlip = async (ctx: TRequestContext, caseId: number, kind: 'receipt' | 'supplement' | 'apology') => {
-    const { row, dossier } = await loadVisible(ctx, caseId);
-    if (!dossier.code || !dossier.receivedAt || !row.firstDueAt) throw new AppError('CONFLICT', 'The dossier has not been received yet');
+  /**
+   * Mẫu 01, Mẫu 02 (latest supplement request), Mẫu 03 (refusal at intake or after appraisal),
+   * Mẫu 04 or Mẫu 05 (control of the process, staff only) as DOCX.
+   */
+  const buildSlip = async (ctx: TRequestContext, caseId: number, kind: 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control') => {
+    const { row, dossier, relations } = await loadVisible(ctx, caseId);
     const version = dossier.procedureVersionId ? await findVersionById(db, dossier.procedureVersionId) : undefined;
     const procedureName = version?.name ?? row.title;
+    if (kind === 'refusal') {
+      const stage = row.state === 'REJECTED_AT_INTAKE' ? 'INTAKE' : dossier.result === 'REFUSED' ? 'APPRAISAL' : null;
+      if (!stage) throw new AppError('CONFLICT', 'The dossier was not refused');
+      const { events } = await engine.timeline(caseId);
+      const event = [...events].reverse().find((e) => e.transition === (stage === 'INTAKE' ? 'refuse_intake' : 'refuse'));
+      const refusedAt = event?.at ?? dossier.intakeRefusedAt ?? dossier.processedAt ?? new Date();
+      const bytes = await buildRefusalSlipDocx({
+        ...slipHeader(`${dossier.code ? dossier.code.slice(-4) : String(caseId)}/TC`, refusedAt),
+        stage,
+        code: dossier.code,
+        applicantName: dossier.applicantName,
+        applicantAddress: dossier.applicantAddress,
+        procedureName,
+        submittedAt: dossier.submittedAt,
+        refusedAt,
+        reason: event?.reason ?? '',
+        officerName: event?.actorName ?? '',
+      });
+      return { bytes, fileName: `mau-03-${dossier.code ?? `ho-so-${caseId}`}.docx` };
+    }
+    if (!dossier.code || !dossier.receivedAt || !row.firstDueAt) throw new AppError('CONFLICT', 'The dossier has not been received yet');
+    if (kind === 'control') {
+      if (!relations.has('STAFF')) throw forbidden('The control slip is for Department staff');
+      const { events } = await engine.timeline(caseId);
+      const entries = events
+        .filter((e) => e.kind === 'TRANSITION' || e.kind === 'TRANSFER' || e.kind === 'ASSIGN' || e.kind === 'RESCHEDULE')
+        .map((e) => {
+          const status = e.toState ? NATIONAL_STATUS[e.toState as TDossierState] : undefined;
+          const unit = e.unitCode && e.unitCode in UNIT_NAMES_VI ? UNIT_NAMES_VI[e.unitCode as TDossierUnit] : (e.unitCode ?? '');
+          const result = [status ? NATIONAL_STATUS_LABEL_VI[status] : '', e.reason ?? ''].filter(Boolean).join(' — ');
+          return { at: e.at, action: ACTION_LABEL_VI[e.transition ?? e.kind] ?? e.transition ?? e.kind, actor: e.actorName ?? '', unit, result };
+        });
+      const bytes = await buildControlSlipDocx({
+        ...slipHeader(`${dossier.code.slice(-4)}/KSQT`, new Date()),
+        code: dossier.code,
+        applicantName: dossier.applicantName,
+        procedureName,
+        receivedAt: dossier.receivedAt,
+        dueAt: row.rescheduledDueAt ?? row.firstDueAt,
+        entries,
+      });
+      return { bytes, fileName: `mau-05-${dossier.code}.docx` };
+    }
     const officerName = dossier.receivedBy ? ((await findUserName(db, dossier.receivedBy)) ?? '') : '';
     const number = `${dossier.code.slice(-4)}/${kind === 'receipt' ? 'TNHS' : kind === 'supplement' ? 'YCBS' : 'XL'}`;
     if (kind === 'receipt') {
@@ -724,6 +794,47 @@ export const createDossierService = ({
     return { bytes, fileName: `mau-04-${dossier.code}.docx` };
   };
 
+  /**
+   * Mẫu 06 — the register of dossiers received over a range of Vietnam days (at most 366), of one
+   * unit (the unit handling them now) or all; Department staff only; at most REGISTER_MAX rows.
+   */
+  const buildRegister = async (ctx: TRequestContext, q: { from: string; to: string; unitCode?: TDossierUnit }) => {
+    const actor = requireActor(ctx);
+    if (!dossierRelationsOf(actor, { ownerUserId: null, enterpriseId: null, unitCode: null, assigneeId: null }).has('STAFF')) throw forbidden('The register is for Department staff');
+    const fromMs = Date.parse(`${q.from}T00:00:00+07:00`);
+    const toMs = Date.parse(`${q.to}T00:00:00+07:00`);
+    if (Number.isNaN(fromMs) || new Date(fromMs + 7 * 3600_000).toISOString().slice(0, 10) !== q.from) throw new AppError('VALIDATION_ERROR', `from: ${q.from} is not a date`, [{ path: 'querystring.from', message: 'not a date' }]);
+    if (Number.isNaN(toMs) || new Date(toMs + 7 * 3600_000).toISOString().slice(0, 10) !== q.to) throw new AppError('VALIDATION_ERROR', `to: ${q.to} is not a date`, [{ path: 'querystring.to', message: 'not a date' }]);
+    if (toMs < fromMs) throw new AppError('VALIDATION_ERROR', 'to: the end of the range is before its start', [{ path: 'querystring.to', message: 'before from' }]);
+    if (toMs - fromMs > 366 * 86_400_000) throw new AppError('VALIDATION_ERROR', 'to: the register covers at most 366 days', [{ path: 'querystring.to', message: 'range too long' }]);
+    const rows = await findRegister(db, { fromAt: new Date(fromMs).toISOString(), toAt: new Date(toMs + 86_400_000).toISOString(), unitCode: q.unitCode, limit: REGISTER_MAX + 1 });
+    if (rows.length > REGISTER_MAX) throw new AppError('VALIDATION_ERROR', `to: more than ${REGISTER_MAX} dossiers in the range; choose a shorter one`, [{ path: 'querystring.to', message: 'too many dossiers' }]);
+    const date = (v: string | Date | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
+    const unitName = (code: string | null) => (code && code in UNIT_NAMES_VI ? UNIT_NAMES_VI[code as TDossierUnit] : (code ?? ''));
+    const bytes = await buildRegisterDocx({
+      ...slipHeader('01/STHS', new Date()),
+      unitName: q.unitCode ? UNIT_NAMES_VI[q.unitCode] : null,
+      from: q.from,
+      to: q.to,
+      rows: rows.map((r) => {
+        const status = NATIONAL_STATUS[r.state as TDossierState];
+        return {
+          code: r.code,
+          procedureName: r.procedure_name,
+          applicant: r.applicant_name,
+          contact: [r.applicant_address, r.applicant_phone].filter(Boolean).join('; '),
+          receivedAt: date(r.received_at) as Date,
+          dueAt: date(r.rescheduled_due_at) ?? date(r.due_at),
+          unit: unitName(r.unit_code),
+          finishedAt: date(r.finished_at),
+          returnedAt: date(r.returned_at),
+          note: [status ? NATIONAL_STATUS_LABEL_VI[status] : r.state, r.result === 'REFUSED' ? 'từ chối' : ''].filter(Boolean).join(', '),
+        };
+      }),
+    });
+    return { bytes, fileName: `mau-06-so-theo-doi-${q.from}-${q.to}${q.unitCode ? `-${q.unitCode}` : ''}.docx` };
+  };
+
   /** A file of a dossier, for someone who may see it. */
   const downloadAttachment = async (ctx: TRequestContext, caseId: number, attachmentId: number) => {
     const { relations, actor } = await loadVisible(ctx, caseId);
@@ -759,7 +870,7 @@ export const createDossierService = ({
     return { alerted: rows.length };
   };
 
-  return { assign, runDueAlerts, createDraft, receiveAtDesk, uploadAttachment, transition, reschedule, addComment, getDossier, listMine, queue, listUnits, lookup, evaluate, buildSlip, downloadAttachment, lookupUrl };
+  return { assign, runDueAlerts, createDraft, receiveAtDesk, uploadAttachment, transition, reschedule, addComment, getDossier, listMine, queue, listUnits, lookup, evaluate, buildSlip, buildRegister, downloadAttachment, lookupUrl };
 };
 
 export type TDossierService = ReturnType<typeof createDossierService>;
