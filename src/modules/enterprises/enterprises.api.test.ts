@@ -149,6 +149,8 @@ describe('enterprise registry', () => {
   });
 
   it('searches without diacritics, tolerates a typo, and matches tax-code prefixes', async () => {
+    // The background prewarm after start (every index the list uses) runs on both databases.
+    await t.services.enterpriseService.prewarm();
     const s = as(t, officer);
     const byPlainText = (await s.get('/api/enterprises?q=xi%20mang%20soc%20son')).json();
     assert.equal(byPlainText.items[0].taxCode, '0109990001');

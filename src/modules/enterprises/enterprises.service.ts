@@ -12,6 +12,7 @@ import { zoneKey, validateEnterpriseRow, type TLookups } from './enterprise-vali
 import type { TEnterpriseColumn } from './enterprise-fields';
 import {
   addSearchWords,
+  prewarmEnterprises,
   buildEnterpriseWhere,
   countBy,
   findChangeRequestById,
@@ -316,7 +317,10 @@ export const createEnterpriseService = ({ db }: { db: TDb }) => {
     });
   };
 
-  return { listEnterprises, getEnterprise, createEnterprise, updateEnterpriseById, saveFigures, getStructure, proposeChanges, listProposals, decideProposal };
+  /** Brings the registry's pages into the embedded database's buffers (after the server starts). */
+  const prewarm = () => prewarmEnterprises(db);
+
+  return { listEnterprises, getEnterprise, createEnterprise, updateEnterpriseById, saveFigures, getStructure, proposeChanges, listProposals, decideProposal, prewarm };
 };
 
 export type TEnterpriseService = ReturnType<typeof createEnterpriseService>;
