@@ -68,6 +68,7 @@ const EXPECTED: Record<string, TExpected> = {
   'POST /api/dossiers/desk': ['ADMIN', 'LEADER', 'OFFICER'],
   'GET /api/dossiers/queue': ['ADMIN', 'LEADER', 'OFFICER'],
   'GET /api/dossiers/units': ['ADMIN', 'LEADER', 'OFFICER'],
+  'GET /api/dossiers/register.docx': ['ADMIN', 'LEADER', 'OFFICER'],
   'GET /api/dossiers/:id': 'signed-in',
   'POST /api/dossiers/:id/transitions': 'signed-in',
   'POST /api/dossiers/:id/reschedule': ['ADMIN', 'LEADER', 'OFFICER'],
