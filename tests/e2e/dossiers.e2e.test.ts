@@ -1,7 +1,8 @@
 /**
  * One-stop dossiers in a real browser against the real server (demo data): the enterprise
  * submits a dossier online (procedure, request, one component file), the one-stop desk finds it
- * in its queue, receives it (code issued) and downloads the receipt slip (Mẫu 01, DOCX), and the
+ * in its queue, receives it (code issued) and downloads the receipt slip (Mẫu 01, DOCX), the control
+ * sheet (Mẫu 05) and the register of the month (Mẫu 06), and the
  * anonymous public lookup shows its status without personal data. Screenshots in test-results/e2e.
  */
 import { after, before, describe, it } from 'node:test';
@@ -19,6 +20,12 @@ const REQUEST = 'Cấp giấy phép bán lẻ rượu cho cửa hàng số 12 Ca
 
 const settled = (page: Page) =>
   page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0, undefined, { timeout: 20_000 });
+
+/** The text of a DOCX body (word/document.xml). */
+const documentXml = async (bytes: Buffer): Promise<string> => {
+  const { default: JSZip } = await import('jszip');
+  return (await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string')) ?? '';
+};
 
 const screenshot = async (page: Page, name: string) => {
   await settled(page);
@@ -115,6 +122,22 @@ describe('one-stop dossiers in the browser', { timeout: 300_000 }, () => {
     const bytes = fs.readFileSync(file);
     assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a DOCX (zip) file');
     assert.ok(bytes.includes(Buffer.from('word/media/')), 'with the QR code image');
+    // Mẫu 05: the control sheet of the process, from the journal (staff).
+    const [control] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Mẫu 05/ }).click()]);
+    assert.match(control.suggestedFilename(), /^mau-05-.*\.docx$/);
+    const controlXml = await documentXml(fs.readFileSync(await control.path()));
+    for (const text of ['PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', code, 'Tiếp nhận hồ sơ', 'Bộ phận Một cửa']) assert.ok(controlXml.includes(text), `${text} in Mẫu 05`);
+    // Mẫu 06: the register of this month from the queue page.
+    await page.getByRole('menuitem', { name: 'Xử lý hồ sơ một cửa' }).click();
+    await heading(page).filter({ hasText: 'Xử lý hồ sơ một cửa' }).waitFor();
+    await settled(page);
+    const register = page.locator('.dossier-register');
+    await register.scrollIntoViewIfNeeded();
+    await screenshot(page, 'register');
+    const [book] = await Promise.all([page.waitForEvent('download'), register.getByRole('link', { name: /Tải sổ/ }).click()]);
+    assert.match(book.suggestedFilename(), /^mau-06-so-theo-doi-.*\.docx$/);
+    const bookXml = await documentXml(fs.readFileSync(await book.path()));
+    for (const text of ['SỔ THEO DÕI HỒ SƠ', code, 'Công ty TNHH Cơ khí Đông Anh', 'w:orient="landscape"']) assert.ok(bookXml.includes(text), `${text} in Mẫu 06`);
     assert.deepEqual(problems, []);
     await context.close();
   });

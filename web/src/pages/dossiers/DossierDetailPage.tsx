@@ -31,8 +31,8 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useT, type TKey } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
-import { DOSSIER_UNITS, dossiersApi, type TAttachment, type TDossierDetail, type TDossierUnit, type TTransition } from './dossiersApi';
-import { StateTag, TimelinessTag, UrgencyTag, useDossierLabels } from './labels';
+import { DOSSIER_UNITS, dossiersApi, type TAttachment, type TDossierDetail, type TDossierUnit, type TSlipKind, type TTransition } from './dossiersApi';
+import { StateTag, TimelinessTag, UrgencyTag, useDossierLabels, useFormLabels } from './labels';
 import './dossiers.css';
 
 const NEEDS_REASON: TTransition[] = ['refuse_intake', 'request_supplement', 'refuse', 'request_withdrawal', 'stop'];
@@ -222,6 +222,7 @@ const DossierDetailPage = () => {
   const t = useT();
   const format = useFormat();
   const labels = useDossierLabels();
+  const formLabel = useFormLabels();
   const { message } = App.useApp();
   const id = Number(useParams().id);
   const query = useApiQuery(`dossiers:detail:${id}`, (signal) => dossiersApi.get(id, signal));
@@ -287,9 +288,9 @@ const DossierDetailPage = () => {
       setError(e);
     }
   };
-  const slip = (kind: 'receipt' | 'supplement' | 'apology', label: TKey) => (
+  const slip = (kind: TSlipKind, label: string) => (
     <Button key={kind} icon={<FileWordOutlined />} href={dossiersApi.slipUrl(d.id, kind)} download>
-      {t(label)}
+      {label}
     </Button>
   );
   return (
@@ -434,12 +435,14 @@ const DossierDetailPage = () => {
                 {d.canReschedule && <Button onClick={() => setRescheduling(true)}>{t('dossiers.detail.reschedule')}</Button>}
               </Flex>
             </Card>
-            {(d.slips.receipt || d.slips.supplement || d.slips.apology) && (
+            {(d.slips.receipt || d.slips.supplement || d.slips.apology || d.slips.refusal || d.slips.control) && (
               <Card title={t('dossiers.detail.slips')}>
                 <Flex vertical gap="small" align="flex-start">
-                  {d.slips.receipt && slip('receipt', 'dossiers.detail.receiptSlip')}
-                  {d.slips.supplement && slip('supplement', 'dossiers.detail.supplementSlip')}
-                  {d.slips.apology && slip('apology', 'dossiers.detail.apologySlip')}
+                  {d.slips.receipt && slip('receipt', t('dossiers.detail.receiptSlip'))}
+                  {d.slips.supplement && slip('supplement', t('dossiers.detail.supplementSlip'))}
+                  {d.slips.refusal && slip('refusal', formLabel('refusalSlip'))}
+                  {d.slips.apology && slip('apology', t('dossiers.detail.apologySlip'))}
+                  {d.slips.control && slip('control', formLabel('controlSlip'))}
                 </Flex>
               </Card>
             )}

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Segmented, Select, Statistic, Table, type TableColumnsType } from 'antd';
-import { InboxOutlined } from '@ant-design/icons';
+import { FileWordOutlined, InboxOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { listProcedures } from '../../api/procedures';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -11,13 +11,48 @@ import { useT, type TKey } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
 import { useUser } from '../../session/SessionProvider';
 import { DOSSIER_UNITS, dossiersApi, type TDossierState, type TDossierSummary } from './dossiersApi';
-import { StateTag, UrgencyTag, useDossierLabels } from './labels';
+import { StateTag, UrgencyTag, useDossierLabels, useFormLabels } from './labels';
 import { NotificationsCard } from './NotificationsCard';
 import './dossiers.css';
 
 const OPEN_STATES: TDossierState[] = ['SUBMITTED', 'RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'AWAITING_PAYMENT', 'WITHDRAWAL_REQUESTED', 'PROCESSED'];
 
 type TDeskForm = { procedureCode: string; channel: 'DIRECT' | 'POSTAL'; applicantName: string; applicantIdNumber?: string; applicantAddress: string; applicantPhone?: string; applicantEmail?: string; requestSummary: string; receivedAt?: Dayjs };
+
+/** Sổ theo dõi hồ sơ (Mẫu 06): the dossiers received over a range of days, of one unit or all, as DOCX. */
+const RegisterCard = ({ units }: { units: readonly string[] }) => {
+  const formLabel = useFormLabels();
+  const labels = useDossierLabels();
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
+  const [unit, setUnit] = useState<string | undefined>(undefined);
+  return (
+    <Card title={formLabel('register')} size="small" className="dossier-register">
+      <Flex wrap gap="middle" align="center">
+        <DatePicker.RangePicker
+          aria-label={formLabel('registerRange')}
+          format="DD/MM/YYYY"
+          allowClear={false}
+          value={range}
+          onChange={(v) => {
+            if (v?.[0] && v[1]) setRange([v[0], v[1]]);
+          }}
+        />
+        <Select
+          aria-label={formLabel('registerUnit')}
+          style={{ minWidth: 240 }}
+          allowClear
+          placeholder={formLabel('registerUnit')}
+          value={unit}
+          onChange={(v: string | undefined) => setUnit(v)}
+          options={units.map((u) => ({ value: u, label: labels.unit(u) }))}
+        />
+        <Button icon={<FileWordOutlined />} href={dossiersApi.registerUrl({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), unitCode: unit })} download>
+          {formLabel('registerDownload')}
+        </Button>
+      </Flex>
+    </Card>
+  );
+};
 
 /** Receipt at the counter (or by post): the dossier gets its code and appointment at once. */
 const DeskReceiptModal = ({ open, onClose }: { open: boolean; onClose: () => void }) => {
@@ -211,6 +246,7 @@ const WorkQueuePage = () => {
           pagination={{ current: page, pageSize: 20, total: query.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         />
       </Card>
+      <RegisterCard units={ownUnits} />
       <DeskReceiptModal open={deskOpen} onClose={() => setDeskOpen(false)} />
     </>
   );

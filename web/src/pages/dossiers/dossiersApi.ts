@@ -77,7 +77,7 @@ export type TDossierDetail = TDossierSummary & {
   canAssign: boolean;
   isApplicant: boolean;
   canEvaluate: boolean;
-  slips: { receipt: boolean; supplement: boolean; apology: boolean };
+  slips: { receipt: boolean; supplement: boolean; apology: boolean; refusal: boolean; control: boolean };
   events: TDossierEvent[];
   steps: { seq: number; unitCode: string; startedAt: string; dueAt: string | null; finishedAt: string | null }[];
   pauses: { id: number; kind: string; rule: string; reason: string | null; items: string[]; startedAt: string; endedAt: string | null }[];
@@ -125,6 +125,8 @@ export type TTransitionBody = {
 
 export const DOSSIER_CODE_RE = /^\d{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z]\d{2}-\d{6}-\d{4}$/;
 
+export type TSlipKind = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control';
+
 export const dossiersApi = {
   mine: (page: number, signal?: AbortSignal) => api.get<{ items: TDossierSummary[]; total: number }>('/api/dossiers/mine', { page, pageSize: 20 }, signal),
   queue: (q: { scope: 'mine' | 'unit'; unit?: string; urgency?: string; state?: string; page: number }, signal?: AbortSignal) => api.get<TQueue>('/api/dossiers/queue', { ...q, pageSize: 20 }, signal),
@@ -146,6 +148,9 @@ export const dossiersApi = {
     return api.postForm<TAttachment>(`/api/dossiers/${id}/attachments`, form);
   },
   lookup: (code: string, signal?: AbortSignal) => api.get<TLookup>(`/api/dossiers/lookup/${encodeURIComponent(code)}`, undefined, signal),
-  slipUrl: (id: number, kind: 'receipt' | 'supplement' | 'apology') => apiUrl(`/api/dossiers/${id}/slips/${kind}`),
+  slipUrl: (id: number, kind: TSlipKind) => apiUrl(`/api/dossiers/${id}/slips/${kind}`),
+  /** Sổ theo dõi hồ sơ (Mẫu 06) of a range of days, of one unit or all. */
+  registerUrl: (q: { from: string; to: string; unitCode?: string }) =>
+    apiUrl(`/api/dossiers/register.docx?from=${q.from}&to=${q.to}${q.unitCode ? `&unitCode=${encodeURIComponent(q.unitCode)}` : ''}`),
   attachmentUrl: (id: number, attachmentId: number) => apiUrl(`/api/dossiers/${id}/attachments/${attachmentId}`),
 };
