@@ -86,7 +86,7 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
   };
 
   /** Files a petition: an enterprise for itself (portal), or a coordinator recording one for an enterprise. */
-  const file = async (ctx: TRequestContext, body: TPetitionBody) => {
+  const file = async (ctx: TRequestContext, body: TPetitionBody, { at }: { at?: Date } = {}) => {
     const actor = requireActor(ctx);
     const isEnterprise = actor.role === 'ENTERPRISE';
     if (!isEnterprise && !hasPermission(actor, 'support.manage')) throw forbidden('Only enterprises and support officers file petitions');
@@ -109,15 +109,18 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
     if (channel === 'CONFERENCE' && !conference) throw fail('body.conferenceId', 'required for a petition raised at a conference');
     const routing = await supportService.getPetitionRouting(body.category);
     return engine.run(ctx, async (w) => {
-      const row = await w.open({ caseType: PETITION_CASE_TYPE, title: body.subject, ownerUserId: isEnterprise ? actor.userId : null, enterpriseId, limit: { value: routing.deadlineWorkingDays, unit: 'WORKING_DAY' }, isPublic: true });
-      await insertPetition(w.tx, { caseId: row.id, categoryCode: body.category, channel, enterpriseId, conferenceId: conference?.id ?? null, subject: body.subject, content: body.content, createdBy: actor.userId });
+      const row = await w.open({ caseType: PETITION_CASE_TYPE, title: body.subject, ownerUserId: isEnterprise ? actor.userId : null, enterpriseId, limit: { value: routing.deadlineWorkingDays, unit: 'WORKING_DAY' }, isPublic: true, at });
+      await insertPetition(w.tx, { caseId: row.id, categoryCode: body.category, channel, enterpriseId, conferenceId: conference?.id ?? null, subject: body.subject, content: body.content, createdBy: actor.userId, createdAt: at ?? new Date() });
       await recordAudit(w.tx, ctx, { entity: 'petition', entityId: row.id, action: 'petition.file', after: { category: body.category, channel, enterpriseId, conferenceId: conference?.id ?? null, subject: body.subject } });
       return row.id;
     });
   };
 
-  /** Takes a transition with its petition-specific effects, in one transaction. */
-  const transition = async (ctx: TRequestContext, id: number, body: TTransitionBody) => {
+  /**
+   * Takes a transition with its petition-specific effects, in one transaction. `at` (the demo
+   * history) dates the change in the past; the engine refuses a time in the future.
+   */
+  const applyTransition = async (ctx: TRequestContext, id: number, body: TTransitionBody, { at }: { at?: Date } = {}): Promise<void> => {
     const { petition, caseRow, actor } = await loadVisible(ctx, id);
     // Everything read from the pool is read before the transaction opens (PGlite has one connection).
     let agency: Awaited<ReturnType<typeof supportService.findAgencyRef>> = null;
@@ -173,8 +176,8 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
     if (body.transition === 'approve_reply' && !petition.draftReply) throw new AppError('INVALID_TRANSITION', 'There is no drafted reply to approve');
 
     await engine.run(ctx, async (w) => {
-      const now = new Date();
-      const base = { caseId: id, reason: body.reason ?? null };
+      const now = at ?? new Date();
+      const base = { caseId: id, reason: body.reason ?? null, at: now };
       switch (body.transition) {
         case 'assign':
         case 'transfer': {
@@ -235,6 +238,11 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
           await w.transition({ ...base, transition: body.transition });
       }
     });
+  };
+
+  /** A transition (see applyTransition), answered with the petition as the actor now sees it. */
+  const transition = async (ctx: TRequestContext, id: number, body: TTransitionBody) => {
+    await applyTransition(ctx, id, body);
     return getPetition(ctx, id);
   };
 
@@ -445,7 +453,7 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
   const listQa = async () =>
     (await findPublishedQa(db)).flatMap((q) => (q.question && q.answer && q.publishedAt ? [{ id: q.id, category: q.category, question: q.question, answer: q.answer, publishedAt: q.publishedAt.toISOString() }] : []));
 
-  return { file, transition, publish, contribute, listPetitions, listForExport, categoryNames, getPetition, listQa, getStats, runDueReminders, uploadAttachment, downloadAttachment, findPetition: (id: number) => findPetition(db, id) };
+  return { file, transition, applyTransition, publish, contribute, listPetitions, listForExport, categoryNames, getPetition, listQa, getStats, runDueReminders, uploadAttachment, downloadAttachment, findPetition: (id: number) => findPetition(db, id) };
 };
 
 export type TPetitionService = ReturnType<typeof createPetitionService>;
