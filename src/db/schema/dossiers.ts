@@ -180,16 +180,7 @@ export const dossierStatFacts = pgTable(
   ],
 );
 
-/**
- * Daily aggregates of the stat facts (issue 5, service index): per Vietnam receipt day, agency,
- * procedure, unit, channel and officer, the additive counts of the on-time tables, the QĐ 766
- * indicators (all but the working days of 2.2, read from the facts) and the TT01 sums. Rebuilt
- * for the receipt days of the dossiers whose facts change (`refreshStatFacts`, same transaction,
- * a transaction-scoped advisory lock per day), so a period reads a few hundred rows a month.
- */
-export const dossierStatDays = pgTable(
-  'dossier_stat_days',
-  {
+const statCountColumns = () => ({
     day: date('day', { mode: 'string' }).notNull(),
     agencyCode: text('agency_code').notNull(),
     procedureId: integer('procedure_id').notNull(),
@@ -230,6 +221,16 @@ export const dossierStatDays = pgTable(
     c7: integer('c7').notNull(),
     lateNoComplaint: integer('late_no_complaint').notNull(),
     onlineLate: integer('online_late').notNull(),
-  },
-  (t) => [index('dossier_stat_days_day_idx').on(t.day)],
-);
+});
+
+/**
+ * Daily aggregates of the stat facts (issue 5, service index): per Vietnam receipt day, agency,
+ * procedure, unit, channel and officer, the additive counts of the on-time tables, the QĐ 766
+ * indicators (all but the working days of 2.2, read from the facts) and the TT01 sums. Rebuilt
+ * for the receipt days of the dossiers whose facts change (`refreshStatFacts`, same transaction,
+ * a transaction-scoped advisory lock per day), so a period reads a few hundred rows a month.
+ */
+export const dossierStatDays = pgTable('dossier_stat_days', statCountColumns(), (t) => [index('dossier_stat_days_day_idx').on(t.day)]);
+
+/** The same counts per calendar month (`day` = its first day), rebuilt from the days of the month with them: full months of a period read these. */
+export const dossierStatMonths = pgTable('dossier_stat_months', statCountColumns(), (t) => [index('dossier_stat_months_day_idx').on(t.day)]);
