@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { eq, sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client';
 import { auditLog } from '../../db/schema/platform';
 import { enterpriseFigures, enterprises, importRuns } from '../../db/schema/enterprises';
 import { as, createTestApp, login, type TSession, type TTestApp } from '../../../tests/helpers/test-app';
@@ -245,5 +246,16 @@ describe('enterprise registry', () => {
     assert.equal(s.total, await count());
     assert.ok(s.smeShare > 0.5 && s.smeShare <= 1);
     assert.ok(s.bySection.some((r: { key: string }) => r.key === 'C'));
+    // Every dimension (one grouping-sets scan) matches a plain count, largest first.
+    const direct = async (column: string) =>
+      Object.fromEntries(
+        (await queryRows<{ key: string | null; n: string | number }>(t.database.db, sql`select ${sql.identifier(column)} as key, count(*) as n from enterprises group by 1`)).map((r) => [String(r.key), Number(r.n)]),
+      );
+    for (const [field, column] of [['bySizeClass', 'size_class'], ['byOwnership', 'ownership'], ['byStatus', 'status'], ['byFormerDistrict', 'former_district'], ['byUnit', 'unit_code']] as const) {
+      const rows = s[field] as { key: string | null; count: number }[];
+      assert.deepEqual(Object.fromEntries(rows.map((r) => [String(r.key), r.count])), await direct(column), field);
+      assert.deepEqual(rows.map((r) => r.count), [...rows.map((r) => r.count)].sort((a, b) => b - a), `${field} largest first`);
+    }
+    assert.equal(s.bySection.reduce((sum: number, r: { count: number }) => sum + r.count, 0), s.total);
   });
 });

@@ -296,17 +296,32 @@ export const findImportFile = async (db: TDbOrTx, id: number) => {
 };
 
 /** Counts of enterprises grouped by one dimension (structure page). */
-export const countBy = async (db: TDbOrTx, dimension: 'size_class' | 'ownership' | 'section' | 'division' | 'former_district' | 'unit_code' | 'status', where: SQL | undefined) => {
-  const key =
-    dimension === 'section'
-      ? sql`(select section from vsic_division_section s where s.code = substr(enterprises.vsic_main, 1, 2))`
-      : dimension === 'division'
-        ? sql`substr(enterprises.vsic_main, 1, 2)`
-        : sql.raw(`enterprises.${dimension}`);
-  return queryRows<{ key: string | null; n: number | string }>(
+const STRUCTURE_DIMENSIONS = ['size_class', 'section', 'ownership', 'former_district', 'unit_code', 'status'] as const;
+export type TStructureDimension = (typeof STRUCTURE_DIMENSIONS)[number];
+
+/**
+ * Counts by size class, section, ownership, former district, unit and status in one scan of the
+ * registry (grouping sets), largest first within each dimension.
+ */
+export const countByDimensions = async (db: TDbOrTx, where: SQL | undefined): Promise<Record<TStructureDimension, { key: string | null; n: number }[]>> => {
+  const rows = await queryRows<{ size_class: string | null; section: string | null; ownership: string | null; former_district: string | null; unit_code: string | null; status: string | null; n: number | string; g: number | string }>(
     db,
-    sql`select ${key} as key, count(*) as n from enterprises ${where ? sql`where ${where}` : sql``} group by 1 order by 2 desc`,
+    sql`select enterprises.size_class, s.section, enterprises.ownership, enterprises.former_district, enterprises.unit_code, enterprises.status, count(*) as n,
+               grouping(enterprises.size_class, s.section, enterprises.ownership, enterprises.former_district, enterprises.unit_code, enterprises.status) as g
+        from enterprises left join vsic_division_section s on s.code = substr(enterprises.vsic_main, 1, 2)
+        ${where ? sql`where ${where}` : sql``}
+        group by grouping sets ((enterprises.size_class), (s.section), (enterprises.ownership), (enterprises.former_district), (enterprises.unit_code), (enterprises.status))`,
   );
+  const out = Object.fromEntries(STRUCTURE_DIMENSIONS.map((d) => [d, [] as { key: string | null; n: number }[]])) as Record<TStructureDimension, { key: string | null; n: number }[]>;
+  STRUCTURE_DIMENSIONS.forEach((dimension, i) => {
+    // grouping() sets the bit of every column not grouped; the dimension's own bit is clear.
+    const mask = (1 << STRUCTURE_DIMENSIONS.length) - 1 - (1 << (STRUCTURE_DIMENSIONS.length - 1 - i));
+    out[dimension] = rows
+      .filter((r) => Number(r.g) === mask)
+      .map((r) => ({ key: r[dimension], n: Number(r.n) }))
+      .sort((a, b) => b.n - a.n);
+  });
+  return out;
 };
 
 export const insertChangeRequest = async (db: TDbOrTx, row: typeof enterpriseChangeRequests.$inferInsert) =>

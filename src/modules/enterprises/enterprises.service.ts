@@ -14,7 +14,7 @@ import {
   addSearchWords,
   prewarmEnterprises,
   buildEnterpriseWhere,
-  countBy,
+  countByDimensions,
   findChangeRequestById,
   findChangeRequests,
   findEnterpriseById,
@@ -221,14 +221,8 @@ export const createEnterpriseService = ({ db }: { db: TDb }) => {
     const actor = requireActor(ctx);
     if (actor.role === 'ENTERPRISE') throw forbidden();
     const where = buildEnterpriseWhere(scopeFilter(actor, filter), { fuzzy: false });
-    const [bySize, bySection, byOwnership, byDistrict, byUnit, byStatus] = await Promise.all([
-      countBy(db, 'size_class', where),
-      countBy(db, 'section', where),
-      countBy(db, 'ownership', where),
-      countBy(db, 'former_district', where),
-      countBy(db, 'unit_code', where),
-      countBy(db, 'status', where),
-    ]);
+    const counts = await countByDimensions(db, where);
+    const [bySize, bySection, byOwnership, byDistrict, byUnit, byStatus] = [counts.size_class, counts.section, counts.ownership, counts.former_district, counts.unit_code, counts.status];
     const norm = (rows: { key: string | null; n: number | string }[]) => rows.map((r) => ({ key: r.key, count: Number(r.n) }));
     const total = norm(byStatus).reduce((s, r) => s + r.count, 0);
     const sme = norm(bySize).filter((r) => r.key === 'MICRO' || r.key === 'SMALL' || r.key === 'MEDIUM').reduce((s, r) => s + r.count, 0);
