@@ -265,6 +265,12 @@ describe('enterprise petitions on the case engine', () => {
     assert.equal(routed.json().agency.id, lead.id);
     assert.deepEqual(routed.json().coAgencies.map((a: TAgency) => a.id), [agency('SCT-KHTH').id, agency('STC').id]);
 
+    // The co-agencies are told: the planning division's officers; the coordinators for the external department.
+    const told = (await as(t, planner).get('/api/notifications')).json().items;
+    assert.ok(told.some((x: { kind: string; caseId: number }) => x.kind === 'PETITION_CO_AGENCY' && x.caseId === id), JSON.stringify(told));
+    assert.ok((await as(t, industry).get('/api/notifications')).json().items.some((x: { kind: string; caseId: number }) => x.kind === 'PETITION_CO_AGENCY' && x.caseId === id));
+    assert.ok(!(await as(t, motcua).get('/api/notifications')).json().items.some((x: { kind: string; caseId: number }) => x.kind === 'PETITION_CO_AGENCY'));
+
     // The planning division (a co-agency) sees it in its queue; the one-stop desk does not.
     const queueOf = async (s: TSession) => (await as(t, s).get('/api/petitions?mine=true')).json().items.map((x: { id: number }) => x.id);
     assert.ok((await queueOf(planner)).includes(id));

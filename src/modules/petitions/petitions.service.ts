@@ -126,6 +126,8 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
     let agency: Awaited<ReturnType<typeof supportService.findAgencyRef>> = null;
     let limitDays: number | null = null;
     let coAgencyIds: number[] | null = null;
+    let coAgencyRefs: { id: number; name: string; moduleCode: string | null }[] = [];
+    let staff: Awaited<ReturnType<typeof findActiveStaff>> = [];
     const isRouting = body.transition === 'assign' || body.transition === 'transfer';
     if (body.coAgencyIds && !isRouting) throw fail('body.coAgencyIds', 'co-agencies are named when assigning or transferring a petition');
     if (isRouting) {
@@ -153,6 +155,8 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
         }
         failAll(issues);
         coAgencyIds = body.coAgencyIds;
+        coAgencyRefs = await Promise.all(body.coAgencyIds.map(async (coId) => (await supportService.findAgencyRef(coId)) ?? { id: coId, name: '', moduleCode: null }));
+        staff = await findActiveStaff(db);
       } else {
         // assign: none; transfer: the current ones stay, except the new lead.
         coAgencyIds = body.transition === 'assign' ? [] : (await findCurrentCoAgencies(db, [id])).map((a) => a.id).filter((coId) => coId !== lead.id);
@@ -187,6 +191,21 @@ export const createPetitionService = ({ db, engine, supportService }: { db: TDb;
           const changed = await replaceCoAgencies(w.tx, id, coAgencyIds, actor.userId, now);
           if (changed.added.length || changed.removed.length) {
             await recordAudit(w.tx, ctx, { entity: 'petition', entityId: id, action: 'petition.co_agencies', after: { leadAgencyId: agency.id, coAgencyIds, added: changed.added, removed: changed.removed } });
+          }
+          // A newly named co-agency is told: its division's officers, the coordinators for an external agency.
+          const added = coAgencyRefs.filter((a) => changed.added.includes(a.id));
+          const coordinators = staff.filter((u) => u.role === 'OFFICER' && u.modules.some((m) => m === 'INDUSTRY' || m === 'TRADE')).map((u) => u.id);
+          const officersOf = (a: { moduleCode: string | null }) => (a.moduleCode === null ? coordinators : staff.filter((u) => u.role === 'OFFICER' && u.modules.includes(a.moduleCode as never)).map((u) => u.id));
+          const userIds = [...new Set(added.flatMap(officersOf))].filter((u) => u !== actor.userId);
+          if (userIds.length) {
+            await w.notify({
+              caseId: id,
+              kind: 'PETITION_CO_AGENCY',
+              title: 'Phối hợp xử lý kiến nghị',
+              body: `${added.map((a) => a.name).join(', ')} được đề nghị phối hợp với ${agency.name} xử lý kiến nghị "${petition.subject}" (${codeOf(caseRow)}).`,
+              link: `/petitions/${id}`,
+              userIds,
+            });
           }
           break;
         }
