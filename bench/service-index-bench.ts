@@ -58,7 +58,7 @@ const main = async () => {
     console.log(`stat facts of the finished dossiers built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   // PGlite runs no autovacuum: give the planner statistics after the bulk load (as the imports do).
-  await db.execute(sql`vacuum analyze dossier_stat_facts, dossier_stat_days`);
+  await db.execute(sql`vacuum analyze dossier_stat_facts, dossier_stat_days, dossier_stat_months`);
   await db.execute(sql`analyze dossiers, cases, case_steps, case_pauses, dossier_evaluations, case_attachments`);
   const [facts] = await queryRows<{ n: number; open: number; first: string; last: string }>(
     db,

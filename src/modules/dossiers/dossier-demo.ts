@@ -286,7 +286,7 @@ export const seedDemoDossiers = async (
   // Planner statistics for the bulk-loaded tables (PGlite runs no autovacuum).
   // VACUUM sets the visibility map, so the work-queue counts are index-only scans.
   await db.execute(sql`vacuum analyze cases`);
-  await db.execute(sql`analyze dossiers, dossier_stat_facts, dossier_stat_days, case_events, case_steps, case_pauses, dossier_evaluations, dossier_code_counters`);
+  await db.execute(sql`analyze dossiers, dossier_stat_facts, dossier_stat_days, dossier_stat_months, case_events, case_steps, case_pauses, dossier_evaluations, dossier_code_counters`);
   return caseRows.length;
 };
 

@@ -202,19 +202,21 @@ describe('service index: aggregates equal the per-dossier domain computation', (
     }
   };
 
-  /** The daily aggregates kept one dossier at a time equal a full rebuild. */
+  /** The daily and monthly aggregates kept one dossier at a time equal a full rebuild. */
   const assertDaysEqualRebuild = async () => {
     const db = t.database.db;
-    const read = () =>
+    const read = async () => [...(await readTable('dossier_stat_days')), ...(await readTable('dossier_stat_months'))];
+    const readTable = (table: string) =>
       queryRows<Record<string, unknown>>(
         db,
         sql`select day::text, agency_code, procedure_id, unit_code, channel, assignee_id, received, early, on_time, late, stopped, national_early, national_late,
                    online_qualified, approved, approved_e_result, digitised, e_result, digitised_e_result, fee_dossiers, fee_paid_online, paid_online, dissatisfied,
                    finished_result, handling_days::text, s1, c1, s2, c2, s3, c3, s4, c4, s7, c7, late_no_complaint, online_late
-            from dossier_stat_days order by 1, 2, 3, 4, 5, 6`,
+            from ${sql.identifier(table)} order by 1, 2, 3, 4, 5, 6`,
       );
     const kept = await read();
     assert.ok(kept.length > 20);
+    assert.ok((await readTable('dossier_stat_months')).length > 10);
     await db.transaction((tx) => refreshStatFacts(tx, 'all'));
     assert.deepEqual(await read(), kept);
   };
