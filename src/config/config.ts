@@ -49,6 +49,7 @@ const ZEnv = z.object({
   DOSSIER_DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(2),
   DOSSIER_PAYMENT_PAUSE: z.enum(['NONE', 'PAUSE', 'RESTART']).default('NONE'),
   SUPPORT_REMINDER_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(5),
+  DEFAULT_LANGUAGE: z.enum(['vi', 'en']).default('vi'),
 });
 
 export type TConfig = Readonly<{
@@ -73,6 +74,8 @@ export type TConfig = Readonly<{
   cookieSecure: 'auto' | 'true' | 'false';
   trustProxy: boolean;
   publicUrl: string | undefined;
+  /** Language of server messages for a request whose Accept-Language names neither vi nor en. */
+  defaultLanguage: 'vi' | 'en';
   jobsPollMs: number;
   /** Case attachments: size limit and allowed file extensions. */
   caseAttachmentMaxBytes: number;
@@ -157,5 +160,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
     dossierDueSoonWorkingDays: e.DOSSIER_DUE_SOON_WORKING_DAYS,
     dossierPaymentPause: e.DOSSIER_PAYMENT_PAUSE,
     supportReminderWorkingDays: e.SUPPORT_REMINDER_WORKING_DAYS,
+    defaultLanguage: e.DEFAULT_LANGUAGE,
   };
 };

@@ -60,6 +60,8 @@ import { createUserService } from '../modules/users/users.service';
 import type { TApp } from './app-types';
 import { registerAuthHooks, type TRouteEntry } from './auth-hooks';
 import { registerErrorHandler, sendNotFound } from './error-handler';
+import { resolveLanguage } from './i18n/language';
+import { translateRowErrorsBody } from './i18n/translate';
 import { APP_VERSION } from './version';
 
 export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
@@ -134,6 +136,14 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   const supportService = createSupportService({ db });
   const supportReminders = createSupportReminders({ engine: caseEngine, config });
   const petitionService = createPetitionService({ db, engine: caseEngine, supportService });
+
+  // The language of messages (Accept-Language, else DEFAULT_LANGUAGE); first hook, so that errors of the auth hooks use it.
+  app.decorateRequest('language', config.defaultLanguage);
+  app.addHook('onRequest', async (request) => {
+    request.language = resolveLanguage(request.headers['accept-language'], config.defaultLanguage);
+  });
+  // Row errors answered with 200 (dry runs of imports) in the request's language, like error bodies.
+  app.addHook('preSerialization', async (request, _reply, payload) => translateRowErrorsBody(request.language, payload));
 
   const routeTable: TRouteEntry[] = [];
   registerAuthHooks(app, { authService, routeTable });

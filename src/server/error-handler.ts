@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type TErrorCode } from './errors';
+import { resolveLanguage, type TLanguage } from './i18n/language';
+import { translateDetails, translateMessage, translateZodIssue } from './i18n/translate';
 
 type TErrorBody = { code: TErrorCode; message: string; details: unknown; requestId: string };
 
@@ -14,12 +16,20 @@ const FASTIFY_CODES: Record<string, { code: TErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST', message: 'Invalid Content-Length' },
 };
 
-const send = (reply: FastifyReply, status: number, body: TErrorBody): FastifyReply => reply.status(status).send(body);
+/** The language of the request (set by the onRequest hook of app.ts; read from the header when a hook did not run). */
+export const languageOf = (request: FastifyRequest): TLanguage => request.language ?? resolveLanguage(request.headers['accept-language']);
+
+/** Sends the error body with its message and the messages inside its details in the request's language. */
+const send = (reply: FastifyReply, status: number, body: TErrorBody): FastifyReply => {
+  const lang = languageOf(reply.request);
+  return reply.status(status).send({ ...body, message: translateMessage(lang, body.message), details: translateDetails(lang, body.details) });
+};
 
 /**
  * The one place where errors become HTTP answers. AppError keeps its code; schema validation
  * becomes 400 VALIDATION_ERROR with field paths; known framework errors get stable codes;
- * anything else is logged and answered 500 without internals.
+ * anything else is logged and answered 500 without internals. Messages are written in English
+ * in the code and sent in the request's language (Accept-Language; see i18n/translate.ts).
  */
 export const registerErrorHandler = (app: FastifyInstance): void => {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -29,18 +39,21 @@ export const registerErrorHandler = (app: FastifyInstance): void => {
       return send(reply, error.status, { code: error.code, message: error.message, details: error.details ?? null, requestId });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
+      const lang = languageOf(request);
       const details = error.validation.flatMap((v) => {
         const base = [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)];
         const keys = (v.params as { keys?: unknown } | undefined)?.keys;
         if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
           return keys.map((k) => ({ path: [...base, String(k)].join('.'), message: 'unknown field' }));
         }
-        return [{ path: base.join('.'), message: v.message ?? 'invalid value' }];
+        const message = v.message ? translateZodIssue(lang, { ...(v.params as Record<string, unknown>), code: v.keyword, message: v.message }) : 'invalid value';
+        return [{ path: base.join('.'), message }];
       });
       const first = details[0];
+      const summary = first ? (lang === 'vi' ? `Giá trị không hợp lệ ở ${first.path}: ${first.message}` : `Invalid ${first.path}: ${first.message}`) : 'Invalid request';
       return send(reply, 400, {
         code: 'VALIDATION_ERROR',
-        message: first ? `Invalid ${first.path}: ${first.message}` : 'Invalid request',
+        message: summary,
         details,
         requestId,
       });

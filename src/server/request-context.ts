@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { TActor, TPermission } from '../modules/auth/auth.policy';
+import { resolveLanguage, type TLanguage } from './i18n/language';
 
 /** What a service needs to know about the request it serves: who, from where, which request. */
 export type TRequestContext = {
@@ -23,6 +24,8 @@ declare module 'fastify' {
     actor: TActor | null;
     sessionTokenHash: string | null;
     csrfToken: string | null;
+    /** Language of the server's messages for this request (Accept-Language; see i18n/language.ts). */
+    language: TLanguage;
   }
 }
 
@@ -31,5 +34,5 @@ export const contextOf = (request: FastifyRequest): TRequestContext => ({
   actor: request.actor,
   ip: request.ip,
   requestId: String(request.id),
-  locale: request.headers['accept-language']?.toLowerCase().startsWith('en') ? 'en' : 'vi',
+  locale: request.language ?? resolveLanguage(request.headers['accept-language']),
 });

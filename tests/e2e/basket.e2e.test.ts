@@ -77,7 +77,7 @@ describe('basket and weights page (browser, real server)', () => {
     const edit = page.getByRole('dialog');
     await edit.getByLabel('Mã ngành VSIC cấp 4').fill('4100');
     await edit.getByRole('button', { name: 'Lưu' }).click();
-    await edit.locator('.ant-form-item-explain-error').filter({ hasText: /"4100" is not an industrial class/ }).waitFor();
+    await edit.locator('.ant-form-item-explain-error').filter({ hasText: /"4100" không phải ngành cấp 4 của công nghiệp/ }).waitFor();
     await screenshot(page, 'product-edit-error');
     await edit.getByRole('button', { name: 'Hủy' }).click();
 

@@ -257,7 +257,7 @@ describe('monthly reports (browser, real server)', () => {
     const errors = officer.page.locator('.report-import-errors');
     await errors.waitFor();
     const text = await errors.innerText();
-    assert.match(text, /2\s+value\s+must not be negative/);
+    assert.match(text, /2\s+value\s+không được là số âm/);
     assert.match(text, /3\s+item/);
     assert.equal(await officer.page.getByRole('button', { name: 'Ghi vào hệ thống' }).isDisabled(), true, 'no import after a failed dry run');
     await screenshot(officer.page, 'import');

@@ -54,7 +54,8 @@ export type TTestApp = TBuiltApp & { database: TDatabase; config: TConfig; close
 /** Builds the real app (all routes, hooks, error handler) on a fresh database with the demo users. */
 export const createTestApp = async (env: Record<string, string> = {}, { statistics = false }: { statistics?: boolean } = {}): Promise<TTestApp> => {
   const { database, drop } = await createTestDatabase();
-  const config = loadConfig({ DATA_DIR: `/tmp/ct-test-${process.pid}`, SESSION_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent', ...env });
+  // API tests read English messages unless a request sends Accept-Language (the product's default is Vietnamese).
+  const config = loadConfig({ DATA_DIR: `/tmp/ct-test-${process.pid}`, SESSION_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent', DEFAULT_LANGUAGE: 'en', ...env });
   await seedDemo({ db: database.db, password: TEST_PASSWORD, print: () => undefined, enterpriseCount: statistics ? 1200 : 40, statistics });
   const built = await buildApp({ config, database, logger: false, mailTransport: null });
   await built.app.ready();

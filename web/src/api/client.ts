@@ -1,6 +1,7 @@
 /**
  * The one fetch wrapper of the app: same-origin credentials, X-CSRF-Token on state-changing
- * requests, JSON bodies, errors parsed into ApiError, and a session-expired hook on 401.
+ * requests, Accept-Language of the UI (the server writes its messages in it), JSON bodies, errors
+ * parsed into ApiError, and a session-expired hook on 401.
  */
 
 export type TValidationIssue = { path: string; message: string };
@@ -41,11 +42,17 @@ type TRequestOptions = { query?: TQuery; body?: unknown; form?: FormData; signal
 export type TSessionEvent = 'expired' | 'passwordChangeRequired';
 
 let csrfToken: string | null = null;
+let language: 'vi' | 'en' = 'vi';
 let sessionHandler: ((event: TSessionEvent) => void) | null = null;
 
 /** Sets the CSRF token sent with state-changing requests (from the session or login response). */
 export const setCsrfToken = (token: string | null): void => {
   csrfToken = token;
+};
+
+/** Sets the language sent as Accept-Language (the UI's language; the I18nProvider keeps it current). */
+export const setRequestLanguage = (next: 'vi' | 'en'): void => {
+  language = next;
 };
 
 /**
@@ -96,7 +103,7 @@ const toApiError = (response: Response, body: unknown): ApiError => {
 
 /** Sends a request (JSON body or multipart form, X-CSRF-Token unless GET). Throws ApiError on a network failure. */
 const send = async (method: TMethod, path: string, options: TRequestOptions, accept: string): Promise<Response> => {
-  const headers: Record<string, string> = { Accept: accept };
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': language };
   let body: BodyInit | undefined;
   if (options.form) {
     body = options.form;

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import type { TLocale } from '../../../src/domain/format/format';
+import { setRequestLanguage } from '../api/client';
 import { en } from './en';
 import { vi, type TDictionary } from './vi';
 
@@ -45,12 +46,14 @@ export const I18nProvider = ({ children }: { children: ReactNode }) => {
   const [locale, setLocaleState] = useState<TLocale>(() => {
     const stored = readStoredLocale();
     dayjs.locale(stored);
+    setRequestLanguage(stored);
     return stored;
   });
 
   const setLocale = useCallback((next: TLocale) => {
     // Set before rendering so that date pickers created by this render use the new month names.
     dayjs.locale(next);
+    setRequestLanguage(next);
     setLocaleState(next);
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
