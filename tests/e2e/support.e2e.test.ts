@@ -202,7 +202,8 @@ describe('enterprise support (browser, real server)', () => {
     const refused = page.waitForResponse((r) => r.url().includes('/commitments') && r.request().method() === 'POST');
     await form.getByRole('button', { name: 'Lưu' }).click();
     assert.equal((await refused).status(), 400);
-    await form.getByText('must not be before the conference date 2026-03-20').first().waitFor();
+    // The server's message, in Vietnamese once server messages are translated (English before).
+    await form.getByText(/không được trước ngày hội nghị 2026-03-20|must not be before the conference date 2026-03-20/).first().waitFor();
     await typeDate(form.getByLabel('Thời hạn'), '30/04/2026');
     const added = page.waitForResponse((r) => r.url().includes('/commitments') && r.request().method() === 'POST');
     await form.getByRole('button', { name: 'Lưu' }).click();

@@ -67,15 +67,15 @@ export const PetitionStats = () => {
   const s = stats.data;
 
   const columns = (keyTitle: string, label: (g: TPetitionGroup) => string): TableColumnsType<TPetitionGroup> => [
-    { key: 'name', title: keyTitle, width: 240, render: (_v, g) => label(g) },
-    { key: 'received', title: t('petitions.stats.received'), width: 90, align: 'right', render: (_v, g) => format.number(g.received) },
-    { key: 'answered', title: t('petitions.stats.answered'), width: 90, align: 'right', render: (_v, g) => format.number(g.answered) },
-    { key: 'onTime', title: t('petitions.onTime'), width: 110, align: 'right', render: (_v, g) => format.number(g.onTime) },
-    { key: 'late', title: t('petitions.late'), width: 110, align: 'right', render: (_v, g) => format.number(g.late) },
-    { key: 'overdue', title: t('support.overdue'), width: 80, align: 'right', render: (_v, g) => (g.overdue ? <Tag color="red">{format.number(g.overdue)}</Tag> : '0') },
-    { key: 'satisfied', title: t('petitions.satisfied'), width: 90, align: 'right', render: (_v, g) => format.number(g.satisfied) },
-    { key: 'unsatisfied', title: t('petitions.unsatisfied'), width: 110, align: 'right', render: (_v, g) => format.number(g.unsatisfied) },
-    { key: 'transferredOut', title: t('petitions.stats.transferredOut'), width: 120, align: 'right', render: (_v, g) => format.number(g.transferredOut) },
+    { key: 'name', title: keyTitle, width: 200, render: (_v, g) => label(g) },
+    { key: 'received', title: t('petitions.stats.received'), width: 85, align: 'right', render: (_v, g) => format.number(g.received) },
+    { key: 'answered', title: t('petitions.stats.answered'), width: 85, align: 'right', render: (_v, g) => format.number(g.answered) },
+    { key: 'onTime', title: t('petitions.onTime'), width: 95, align: 'right', render: (_v, g) => format.number(g.onTime) },
+    { key: 'late', title: t('petitions.late'), width: 95, align: 'right', render: (_v, g) => format.number(g.late) },
+    { key: 'overdue', title: t('support.overdue'), width: 85, align: 'right', render: (_v, g) => (g.overdue ? <Tag color="red">{format.number(g.overdue)}</Tag> : '0') },
+    { key: 'satisfied', title: t('petitions.satisfied'), width: 85, align: 'right', render: (_v, g) => format.number(g.satisfied) },
+    { key: 'unsatisfied', title: t('petitions.unsatisfied'), width: 95, align: 'right', render: (_v, g) => format.number(g.unsatisfied) },
+    { key: 'transferredOut', title: t('petitions.stats.transferredOut'), width: 95, align: 'right', render: (_v, g) => format.number(g.transferredOut) },
   ];
 
   return (
@@ -124,10 +124,10 @@ export const PetitionStats = () => {
             </Typography.Text>
           </Card>
           <Card title={<Typography.Title level={2} className="card-title">{t('petitions.stats.byCategory')}</Typography.Title>}>
-            <Table<TPetitionGroup> rowKey="key" size="small" pagination={false} scroll={{ x: 1040 }} columns={columns(t('petitions.category'), (g) => t(`petitions.categories.${g.key as TPetitionCategory}`))} dataSource={s.byCategory} />
+            <Table<TPetitionGroup> rowKey="key" size="small" pagination={false} scroll={{ x: 920 }} columns={columns(t('petitions.category'), (g) => t(`petitions.categories.${g.key as TPetitionCategory}`))} dataSource={s.byCategory} />
           </Card>
           <Card title={<Typography.Title level={2} className="card-title">{t('petitions.stats.byAgency')}</Typography.Title>}>
-            <Table<TPetitionGroup> rowKey="key" size="small" pagination={false} scroll={{ x: 1040 }} columns={columns(t('petitions.agency'), (g) => g.name || t('petitions.stats.unrouted'))} dataSource={s.byAgency} />
+            <Table<TPetitionGroup> rowKey="key" size="small" pagination={false} scroll={{ x: 920 }} columns={columns(t('petitions.agency'), (g) => g.name || t('petitions.stats.unrouted'))} dataSource={s.byAgency} />
           </Card>
           <Card title={<Typography.Title level={2} className="card-title">{t('petitions.stats.pci')}</Typography.Title>}>
             <Table
