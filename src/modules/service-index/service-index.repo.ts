@@ -208,8 +208,12 @@ export const refreshStatFacts = async (db: TDbOrTx, caseIds: readonly number[] |
     ? (await queryRows<{ day: string }>(db, sql`select distinct ${vnDate('d.received_at')}::text as day from dossiers d where d.received_at is not null and d.case_id in ${ids} order by 1`)).map((r) => r.day)
     : [];
   for (const day of days) await db.execute(sql`select pg_advisory_xact_lock(5005, (${day}::date - date '2000-01-01')::int)`);
-  await db.execute(ids ? sql`delete from dossier_stat_facts where case_id in ${ids}` : sql`delete from dossier_stat_facts`);
-  await db.execute(
+  const removed = await queryRows<{ case_id: number }>(
+    db,
+    ids ? sql`delete from dossier_stat_facts where case_id in ${ids} returning case_id` : sql`delete from dossier_stat_facts`,
+  );
+  const inserted = await queryRows<{ case_id: number }>(
+    db,
     sql`insert into dossier_stat_facts (case_id, received_at, finished_at, agency_code, procedure_id, channel, unit_code, assignee_id, outcome, legal, national,
                                         supplement_count, fee_vnd, paid_online, has_e_result, digitised, contacts_count, agencies_contacted, had_complaint, satisfaction, step_score)
         select b.case_id, b.received_at, b.finished_at, b.agency_code, b.procedure_id, b.channel, b.unit_code, b.assignee_id, b.outcome, b.legal, b.national,
@@ -217,8 +221,11 @@ export const refreshStatFacts = async (db: TDbOrTx, caseIds: readonly number[] |
         from (${liveSelect(sql`d.received_at is not null and not ${LIVE} ${ids ? sql`and d.case_id in ${ids}` : sql``}`, new Date().toISOString(), undefined, { digitised: true, stepScore: true })}) b
         where b.stored
         order by b.received_at -- physical order of receipt: a period's rows are on few pages
-        on conflict (case_id) do nothing`,
+        on conflict (case_id) do nothing
+        ${ids ? sql`returning case_id` : sql``}`,
   );
+  // A dossier still live before and after the change (most transitions) leaves the aggregates as they are.
+  if (ids && removed.length === 0 && inserted.length === 0) return;
   if (!ids) {
     await db.execute(sql`delete from dossier_stat_days`);
     await db.execute(insertDays(null));
