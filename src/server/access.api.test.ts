@@ -155,6 +155,7 @@ const EXPECTED: Record<string, TExpected> = {
   'POST /api/support/conferences/:id/commitments': ['ADMIN', 'canbo.cn', 'canbo.tm'],
   'PUT /api/support/commitments/:id': ['ADMIN', 'canbo.cn', 'canbo.tm'],
   'GET /api/support/conferences/:id/minutes': ['ADMIN', 'LEADER', 'OFFICER', 'AREA_OFFICER'],
+  'POST /api/support/reminders': ['ADMIN', 'canbo.cn', 'canbo.tm'],
   'GET /api/petitions/qa': 'public',
   'GET /api/petitions': 'signed-in',
   'POST /api/petitions': 'signed-in',

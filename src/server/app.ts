@@ -183,7 +183,7 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   registerDossierRoutes(app, { dossierService });
   registerPetitionRoutes(app, { petitionService });
   registerBasketRoutes(app, { basketService });
-  registerSupportRoutes(app, { supportService });
+  registerSupportRoutes(app, { supportService, supportReminders });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] });

@@ -90,6 +90,17 @@ describe('support reminders: commitments and PCI actions due soon or overdue', (
     assert.deepEqual(await t.services.supportReminders.runDueReminders(ctx, { now: at('2027-03-26') }), { day: '2027-03-26', lastDay: '2027-04-02', dueSoon: 0, overdue: 3 });
   });
 
+  it('sends them now on request (support officers only); a second request the same day sends nothing again', async () => {
+    assert.equal((await as(t, leader).send('POST', '/api/support/reminders')).statusCode, 403);
+    assert.equal((await as(t, planner).send('POST', '/api/support/reminders')).statusCode, 403);
+    const first = await as(t, trade).send('POST', '/api/support/reminders');
+    assert.equal(first.statusCode, 200, first.body);
+    // Today (whatever it is) the demo plan has overdue actions not done.
+    assert.ok(first.json().overdue >= 1, first.body);
+    const again = await as(t, trade).send('POST', '/api/support/reminders');
+    assert.deepEqual([again.json().dueSoon, again.json().overdue], [0, 0]);
+  });
+
   it('counts working days, not calendar days: a Monday looks five working days ahead', async () => {
     // Monday 22 March 2027 + 5 working days = Monday 29 March: the (now done) 31 March commitment would not be due yet anyway.
     const r = await t.services.supportReminders.runDueReminders(ctx, { now: at('2027-03-22') });

@@ -3,6 +3,7 @@ import { readFlag, readUpload } from '../../lib/multipart';
 import { ERROR_RESPONSES, ZErrorBody, type TApp } from '../../server/app-types';
 import { contextOf } from '../../server/request-context';
 import { PETITION_CATEGORIES } from './support-pci';
+import type { TSupportReminders } from './support-reminders';
 import {
   ZActionBody,
   ZAgency,
@@ -26,7 +27,7 @@ import type { TSupportService } from './support.service';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Enterprise support: agencies and petition categories, PCI and action plans, dialogue conferences. */
-export const registerSupportRoutes = (app: TApp, { supportService }: { supportService: TSupportService }): void => {
+export const registerSupportRoutes = (app: TApp, { supportService, supportReminders }: { supportService: TSupportService; supportReminders: TSupportReminders }): void => {
   // Agencies and categories ------------------------------------------------------------------
   app.route({
     method: 'GET',
@@ -239,5 +240,17 @@ export const registerSupportRoutes = (app: TApp, { supportService }: { supportSe
       reply.header('content-disposition', `attachment; filename="bien-ban-hoi-nghi-${request.params.id}.docx"`);
       return reply.type(DOCX).send(buffer);
     },
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/support/reminders',
+    config: { access: 'support.manage' },
+    schema: {
+      tags: ['support'],
+      summary: 'Send the reminders of conference commitments and PCI actions now (also daily): due within SUPPORT_REMINDER_WORKING_DAYS working days or overdue; once per item and day',
+      response: { 200: z.object({ day: z.string(), lastDay: z.string(), dueSoon: z.number().int(), overdue: z.number().int() }), ...ERROR_RESPONSES },
+    },
+    handler: async (request) => supportReminders.runDueReminders(contextOf(request)),
   });
 };
