@@ -174,6 +174,9 @@ describe('enterprise support (browser, real server)', () => {
     await page.goto(`${server.baseUrl}/support/conferences`);
     await expectHeading(page, 'Hội nghị đối thoại doanh nghiệp');
     await page.getByRole('link', { name: 'Tháo gỡ khó khăn cho doanh nghiệp công nghiệp hỗ trợ' }).waitFor();
+    // Reminders of commitments and PCI actions now: the demo plan has overdue actions.
+    await page.getByRole('button', { name: 'Gửi nhắc việc' }).click();
+    await page.getByText(/Đã gửi nhắc việc: \d+ sắp đến hạn, [1-9]\d* quá hạn/).waitFor();
     await page.getByRole('button', { name: 'Ghi nhận hội nghị' }).click();
     const dialog = page.getByRole('dialog');
     await typeDate(dialog.getByLabel('Ngày tổ chức'), '20/03/2026');

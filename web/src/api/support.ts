@@ -132,4 +132,6 @@ export const createConference = (body: TConferenceBody & { commitments: TCommitm
 export const updateConference = (id: number, body: TConferenceBody) => api.put<TConference>(`/api/support/conferences/${id}`, body);
 export const addCommitment = (conferenceId: number, body: TCommitmentBody) => api.post<TConference>(`/api/support/conferences/${conferenceId}/commitments`, body);
 export const updateCommitment = (id: number, body: TCommitmentBody) => api.put<TConference>(`/api/support/commitments/${id}`, body);
+/** Sends the reminders of commitments and PCI actions due soon or overdue now (once per item and day). */
+export const sendSupportReminders = () => api.post<{ day: string; lastDay: string; dueSoon: number; overdue: number }>('/api/support/reminders');
 export const minutesUrl = (id: number, query: { number?: string; secretary?: string } = {}) => apiUrl(`/api/support/conferences/${id}/minutes`, query);

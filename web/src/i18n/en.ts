@@ -1741,6 +1741,8 @@ export const en: TDictionary = {
       summary: '{total} actions · {done} done · {overdue} overdue',
     },
     conferences: {
+      sendReminders: 'Send reminders',
+      remindersSent: 'Reminders sent: {dueSoon} due soon, {overdue} overdue (conference commitments and PCI plan actions; once per item a day).',
       title: 'Business dialogue conferences',
       intro: 'Meetings and dialogues with enterprises; every commitment made there is followed up until done.',
       create: 'Record a conference',

@@ -1924,6 +1924,8 @@ export const vi = {
       summary: '{total} nhiệm vụ · {done} hoàn thành · {overdue} quá hạn',
     },
     conferences: {
+      sendReminders: 'Gửi nhắc việc',
+      remindersSent: 'Đã gửi nhắc việc: {dueSoon} sắp đến hạn, {overdue} quá hạn (cam kết hội nghị và nhiệm vụ kế hoạch PCI; mỗi việc một lần trong ngày).',
       title: 'Hội nghị đối thoại doanh nghiệp',
       intro: 'Các hội nghị gặp gỡ, đối thoại với doanh nghiệp; mỗi cam kết sau hội nghị được theo dõi đến khi hoàn thành.',
       create: 'Ghi nhận hội nghị',

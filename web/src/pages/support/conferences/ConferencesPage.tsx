@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Space, Table, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { BellOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { listConferences, type TConferenceSummary } from '../../../api/support';
+import { listConferences, sendSupportReminders, type TConferenceSummary } from '../../../api/support';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
@@ -21,6 +21,23 @@ const ConferencesPage = () => {
   const canManage = hasPermission(useUser(), 'support.manage');
   const conferences = useApiQuery('support:conferences', listConferences);
   const [creating, setCreating] = useState(false);
+  const [reminding, setReminding] = useState(false);
+  const [remindError, setRemindError] = useState<unknown>(null);
+  const { message } = App.useApp();
+
+  /** Reminders of commitments and PCI actions due soon or overdue, now (the daily task does the same). */
+  const remind = async () => {
+    setReminding(true);
+    setRemindError(null);
+    try {
+      const r = await sendSupportReminders();
+      void message.success(t('support.conferences.remindersSent', { dueSoon: format.number(r.dueSoon), overdue: format.number(r.overdue) }));
+    } catch (caught) {
+      setRemindError(caught);
+    } finally {
+      setReminding(false);
+    }
+  };
 
   const columns: TableColumnsType<TConferenceSummary> = [
     { key: 'heldOn', title: t('support.conferences.heldOn'), width: 120, render: (_v, c) => format.date(c.heldOn) },
@@ -48,14 +65,20 @@ const ConferencesPage = () => {
         title={t('support.conferences.title')}
         extra={
           canManage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('support.conferences.create')}
-            </Button>
+            <Space wrap>
+              <Button icon={<BellOutlined />} loading={reminding} onClick={() => void remind()}>
+                {t('support.conferences.sendReminders')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('support.conferences.create')}
+              </Button>
+            </Space>
           )
         }
       />
       <Typography.Paragraph type="secondary">{t('support.conferences.intro')}</Typography.Paragraph>
       {conferences.error && <ApiErrorAlert error={conferences.error} onRetry={conferences.reload} />}
+      {remindError !== null && <ApiErrorAlert error={remindError} />}
       <Table<TConferenceSummary>
         rowKey="id"
         size="middle"
