@@ -23,7 +23,19 @@ export const DEMO_FORMS = [
 /** Months of workforce history in the default demo (productivity: 24 months of index + 12 before). */
 const WORKFORCE_MONTHS = 36;
 
-const RETAIL_INDICATOR: Record<string, string> = { '45': 'RETAIL_GOODS', '47': 'RETAIL_GOODS', '55': 'ACCOM_FOOD', '56': 'ACCOM_FOOD', '79': 'TRAVEL', '96': 'OTHER_SERVICES', '93': 'OTHER_SERVICES' };
+/**
+ * Retail and consumer-service component of a VSIC division, as the statistics office groups them:
+ * "dịch vụ khác" is real estate, administrative services, education, health, arts and
+ * entertainment, and other personal services.
+ */
+const RETAIL_INDICATOR: Record<string, string> = {
+  '45': 'RETAIL_GOODS',
+  '47': 'RETAIL_GOODS',
+  '55': 'ACCOM_FOOD',
+  '56': 'ACCOM_FOOD',
+  '79': 'TRAVEL',
+  ...Object.fromEntries(['68', '77', '78', '80', '81', '82', '85', '86', '87', '88', '90', '91', '92', '93', '95', '96'].map((d) => [d, 'OTHER_SERVICES'])),
+};
 
 /** The last month whose reports are due (the month before today, Vietnam time). */
 export const lastReportedMonth = (now = new Date()): string => {
