@@ -61,7 +61,7 @@ import type { TApp } from './app-types';
 import { registerAuthHooks, type TRouteEntry } from './auth-hooks';
 import { registerErrorHandler, sendNotFound } from './error-handler';
 import { resolveLanguage } from './i18n/language';
-import { translateRowErrorsBody } from './i18n/translate';
+import { translateAnswerMessages } from './i18n/translate';
 import { APP_VERSION } from './version';
 
 export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
@@ -142,8 +142,8 @@ export const buildApp = async ({ config, database, mailTransport, logger = true 
   app.addHook('onRequest', async (request) => {
     request.language = resolveLanguage(request.headers['accept-language'], config.defaultLanguage);
   });
-  // Row errors answered with 200 (dry runs of imports) in the request's language, like error bodies.
-  app.addHook('preSerialization', async (request, _reply, payload) => translateRowErrorsBody(request.language, payload));
+  // Row errors of dry runs and soft-rule warnings answered with 200, in the request's language like error bodies.
+  app.addHook('preSerialization', async (request, _reply, payload) => translateAnswerMessages(request.language, payload));
 
   const routeTable: TRouteEntry[] = [];
   registerAuthHooks(app, { authService, routeTable });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { TDb } from '../../db/client';
 import { readFlag, readUpload } from '../../lib/multipart';
 import { ERROR_RESPONSES, ZErrorBody, type TApp } from '../../server/app-types';
-import { translateDetails, translateMessage, translateRowErrorsBody } from '../../server/i18n/translate';
+import { translateDetails, translateMessage, translateAnswerMessages } from '../../server/i18n/translate';
 import { AppError, forbidden, notFound } from '../../server/errors';
 import { contextOf } from '../../server/request-context';
 import { findAuditEntries } from '../audit/audit.repo';
@@ -191,7 +191,7 @@ export const registerEnterpriseRoutes = (
             out.write(JSON.stringify({ type: 'progress', ...p }) + '\n');
           },
         })
-        .then((result) => out.end(JSON.stringify({ type: 'result', ...translateRowErrorsBody(request.language, result) }) + '\n'))
+        .then((result) => out.end(JSON.stringify({ type: 'result', ...translateAnswerMessages(request.language, result) }) + '\n'))
         .catch((error: unknown) => {
           const body = error instanceof AppError ? { code: error.code, message: translateMessage(request.language, error.message), details: translateDetails(request.language, error.details ?? null) } : { code: 'INTERNAL_ERROR', message: translateMessage(request.language, 'Import failed'), details: null };
           if (!(error instanceof AppError)) request.log.error({ err: error }, 'import failed');

@@ -291,12 +291,12 @@ export const registerReportingRoutes = (
       summary: 'Upload the filled XLSX template (multipart field "file"): checked like the entry (row and column named), saved as the draft; nothing stored on error',
       consumes: ['multipart/form-data'],
       params: ZKey,
-      querystring: z.strictObject({ lang: z.enum(['vi', 'en']).default('en').describe('language of the row messages') }),
+      querystring: z.strictObject({ lang: z.enum(['vi', 'en']).optional().describe('language of the row messages; default: the request language (Accept-Language)') }),
       response: { 200: z.object({ report: ZReportState, warnings: z.array(ZIssue), cells: z.number().int() }), ...ERROR_RESPONSES, 413: ZErrorBody, 415: ZErrorBody },
     },
     handler: async (request) => {
       const upload = await readUpload(request);
-      const r = await templateService.uploadTemplate(contextOf(request), request.params, upload.bytes, request.query.lang);
+      const r = await templateService.uploadTemplate(contextOf(request), request.params, upload.bytes, request.query.lang ?? request.language);
       return { report: state(r.report), warnings: issues(r.warnings), cells: r.cells };
     },
   });

@@ -130,15 +130,29 @@ const listSources = (dir: string): string[] =>
 /** Samples that carry no words of their own (e.g. `${path}: ${message}`) need no translation. */
 const hasWords = (m: TSourceMessage): boolean => /[A-Za-z]{2,}/.test(m.sample.replace(/X\d+/g, ''));
 
-export const collectSourceMessages = (root: string): { appErrors: TSourceMessage[]; notFoundNames: TSourceMessage[]; importMessages: TSourceMessage[] } => {
+/** Code that never answers an HTTP request (command line, start-up configuration, the engine's input checks). */
+const NOT_HTTP = [`${path.sep}cli${path.sep}`, `${path.sep}config${path.sep}`, `${path.sep}domain${path.sep}stats${path.sep}`, `${path.sep}backup${path.sep}`];
+
+export const collectSourceMessages = (
+  root: string,
+): { appErrors: TSourceMessage[]; notFoundNames: TSourceMessage[]; importMessages: TSourceMessage[]; fieldMessages: TSourceMessage[] } => {
   const files = listSources(path.join(root, 'src')).filter((f) => !f.includes(`${path.sep}i18n${path.sep}`));
   const appErrors: TSourceMessage[] = [];
   const notFoundNames: TSourceMessage[] = [];
+  const fieldMessages: TSourceMessage[] = [];
   for (const full of files) {
     const src = fs.readFileSync(full, 'utf8');
     const file = path.relative(root, full);
     appErrors.push(...collectCalls(file, src, 'new AppError', 1), ...collectCalls(file, src, '\\bforbidden', 0));
     notFoundNames.push(...collectCalls(file, src, '\\bnotFound', 0));
+    if (NOT_HTTP.some((part) => full.includes(part))) continue;
+    // Field messages of error details and the domain errors that services turn into AppErrors.
+    fieldMessages.push(
+      ...collectProperties(file, src),
+      ...[1, 2].flatMap((at) => collectCalls(file, src, '\\b(?:err|fail|invalid|issue|problem)', at, true)),
+      ...collectCalls(file, src, 'new TransitionError', 1),
+      ...collectCalls(file, src, 'new (?:CalendarRangeError|HolidayDataError)', 0),
+    );
   }
   const importMessages = IMPORT_MODULE_FILES.flatMap((file) => {
     const src = fs.readFileSync(path.join(root, file), 'utf8');
@@ -152,5 +166,7 @@ export const collectSourceMessages = (root: string): { appErrors: TSourceMessage
       ...collectCalls(file, src, 'new CsvSyntaxError', 1),
     ];
   });
-  return { appErrors: appErrors.filter(hasWords), notFoundNames, importMessages: importMessages.filter(hasWords) };
+  /** A bare identifier (a column or field name passed along) is not a message. */
+  const isMessage = (m: TSourceMessage) => hasWords(m) && !/^[a-z][a-zA-Z0-9_.]*$/.test(m.sample);
+  return { appErrors: appErrors.filter(hasWords), notFoundNames, importMessages: importMessages.filter(hasWords), fieldMessages: fieldMessages.filter(isMessage) };
 };

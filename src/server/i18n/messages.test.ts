@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { resolveLanguage } from './language';
 import { collectSourceMessages } from './message-sources';
 import { MESSAGES_VI } from './messages-vi';
-import { translateDetails, translateMessage, translateRowErrorsBody, translateZodIssue } from './translate';
+import { translateDetails, translateMessage, translateAnswerMessages, translateZodIssue } from './translate';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const sources = collectSourceMessages(ROOT);
@@ -35,13 +35,18 @@ describe('server messages in Vietnamese', () => {
     assert.deepEqual(untranslated(sources.importMessages), []);
   });
 
+  it('every field message of error details and every domain error message that reaches an answer has a Vietnamese text', () => {
+    assert.ok(sources.fieldMessages.length > 200, `only ${sources.fieldMessages.length} field messages found`);
+    assert.deepEqual(untranslated(sources.fieldMessages), []);
+  });
+
   it('no two catalogue entries have the same English template, and every Vietnamese text keeps the values', () => {
     const seen = new Set<string>();
     for (const [en, vi] of MESSAGES_VI) {
       assert.ok(!seen.has(en), `duplicate entry ${en}`);
       seen.add(en);
       assert.notEqual(vi, en);
-      const names = (text: string) => [...text.matchAll(/\{(\w+)\*?\}/g)].map((m) => m[1]).sort();
+      const names = (text: string) => [...text.matchAll(/\{(\w+)(?:\*|:token)?\}/g)].map((m) => m[1]).sort();
       assert.deepEqual(names(vi), names(en), `placeholders of "${en}"`);
     }
   });
@@ -52,7 +57,14 @@ describe('server messages in Vietnamese', () => {
       translateMessage('vi', 'The CSV file cannot be parsed at line 7: a quoted field is not closed'),
       'Không đọc được tệp CSV ở dòng 7: một ô trong dấu ngoặc kép chưa được đóng',
     );
+    assert.equal(translateMessage('vi', '180.0% of the same month last year (1200); explain the change'), 'bằng 180.0% cùng kỳ năm trước (1200); hãy giải trình thay đổi');
     assert.equal(translateMessage('vi', 'Procedure 1.0001 not found'), 'Không tìm thấy thủ tục hành chính 1.0001');
+    assert.equal(translateMessage('vi', 'Procedure 1.001 is not in force on 2026-01-01 (abolished)'), 'Thủ tục hành chính 1.001 không có hiệu lực ngày 2026-01-01 (đã bãi bỏ)');
+    assert.equal(translateMessage('vi', 'Procedure 1.001 has some new English text'), 'Procedure 1.001 has some new English text');
+    assert.equal(
+      translateMessage('vi', 'Transition "approve" is not possible in state RECEIVED; allowed: assign, transfer'),
+      'Không thể thực hiện bước "approve" ở trạng thái RECEIVED; các bước được phép: assign, transfer',
+    );
     assert.equal(translateMessage('vi', 'body.items.0.code: required'), 'body.items.0.code: bắt buộc');
     assert.equal(translateMessage('vi', 'tệp rỗng (0 byte)'), 'tệp rỗng (0 byte)');
     assert.equal(translateMessage('en', 'The file is empty (0 bytes)'), 'The file is empty (0 bytes)');
@@ -60,9 +72,10 @@ describe('server messages in Vietnamese', () => {
       errors: [{ row: 3, column: 'tax_code', message: 'bắt buộc' }],
       allowed: ['required'],
     });
-    assert.deepEqual(translateRowErrorsBody('vi', { dryRun: true, errors: [{ row: 2, column: null, message: 'required' }] }), { dryRun: true, errors: [{ row: 2, column: null, message: 'bắt buộc' }] });
+    assert.deepEqual(translateAnswerMessages('vi', { dryRun: true, errors: [{ row: 2, column: null, message: 'required' }] }), { dryRun: true, errors: [{ row: 2, column: null, message: 'bắt buộc' }] });
+    assert.deepEqual(translateAnswerMessages('vi', { warnings: [{ path: 'P1', rule: 'OUTLIER', message: 'must not be negative' }] }), { warnings: [{ path: 'P1', rule: 'OUTLIER', message: 'không được là số âm' }] });
     const other = { items: [{ message: 'required' }] };
-    assert.equal(translateRowErrorsBody('vi', other), other);
+    assert.equal(translateAnswerMessages('vi', other), other);
   });
 
   it('renders zod default messages with zod’s Vietnamese locale and custom ones with the catalogue', () => {

@@ -6,13 +6,15 @@ import { MESSAGES_VI } from './messages-vi';
  * Server messages are written in English in the code (AppError messages, row errors of imports,
  * schema messages); this module renders them in the language of the request. The catalogue
  * (messages-vi.ts) maps English templates to Vietnamese ones: `{name}` carries a value over as
- * is, `{name*}` carries it over translated itself (a nested message). A message with no entry
+ * is, `{name*}` carries it over translated itself (a nested message), `{name:token}` matches a
+ * value without spaces only (for names like `Procedure {code:token}` that must not swallow a
+ * longer sentence). A message with no entry
  * stays as written (e.g. text that is Vietnamese already).
  */
 
 type TEntry = { en: string; vi: string; pattern: RegExp; names: { name: string; nested: boolean }[] };
 
-const PLACEHOLDER = /\{(\w+)(\*?)\}/g;
+const PLACEHOLDER = /\{(\w+)(\*|:token)?\}/g;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const compile = ([en, vi]: readonly [string, string]): TEntry => {
@@ -21,7 +23,7 @@ const compile = ([en, vi]: readonly [string, string]): TEntry => {
   let last = 0;
   for (const m of en.matchAll(PLACEHOLDER)) {
     source += escapeRegExp(en.slice(last, m.index));
-    source += '(.*?)';
+    source += m[2] === ':token' ? '(\\S+?)' : '(.*?)';
     names.push({ name: m[1], nested: m[2] === '*' });
     last = (m.index ?? 0) + m[0].length;
   }
@@ -70,19 +72,23 @@ export const translateDetails = <T>(lang: TLanguage, details: T, depth = 0): T =
   return out as T;
 };
 
+const isMessageList = (list: unknown, key: 'row' | 'rule'): list is unknown[] =>
+  Array.isArray(list) &&
+  list.length > 0 &&
+  list.every((e) => typeof e === 'object' && e !== null && key in e && typeof (e as { message?: unknown }).message === 'string');
+
 /**
- * A successful answer that lists row errors (dry runs of imports: `{…, errors: [{row, column,
- * message}]}`) with its messages translated; any other body is returned as is.
+ * A successful answer with messages for the user, translated: row errors of dry runs of imports
+ * (`errors: [{row, column, message}]`) and soft-rule warnings of reports (`warnings: [{path,
+ * rule, message}]`); any other body is returned as is.
  */
-export const translateRowErrorsBody = <T>(lang: TLanguage, body: T): T => {
+export const translateAnswerMessages = <T>(lang: TLanguage, body: T): T => {
   if (lang === 'en' || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  const errors = (body as { errors?: unknown }).errors;
-  const isRowErrors =
-    Array.isArray(errors) &&
-    errors.length > 0 &&
-    errors.every((e) => typeof e === 'object' && e !== null && 'row' in e && typeof (e as { message?: unknown }).message === 'string');
-  if (!isRowErrors) return body;
-  return { ...body, errors: translateDetails(lang, errors) };
+  const { errors, warnings } = body as { errors?: unknown; warnings?: unknown };
+  const hasErrors = isMessageList(errors, 'row');
+  const hasWarnings = isMessageList(warnings, 'rule');
+  if (!hasErrors && !hasWarnings) return body;
+  return { ...body, ...(hasErrors ? { errors: translateDetails(lang, errors) } : {}), ...(hasWarnings ? { warnings: translateDetails(lang, warnings) } : {}) };
 };
 
 type TZodIssueLike = { code: string; message: string; [key: string]: unknown };
