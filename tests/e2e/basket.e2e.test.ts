@@ -106,7 +106,7 @@ describe('basket and weights page (browser, real server)', () => {
     const errorRow = dialog.locator('.ant-table-row').first();
     assert.equal((await errorRow.locator('td').nth(0).innerText()).trim(), String(badLine + 2), 'the row of the file (header = row 1)');
     assert.equal((await errorRow.locator('td').nth(1).innerText()).trim(), 'weight');
-    assert.match(await errorRow.locator('td').nth(2).innerText(), /negative/);
+    assert.match(await errorRow.locator('td').nth(2).innerText(), /là số âm/);
     assert.ok(await importButton(dialog).isDisabled(), 'a file with errors cannot be imported');
     await screenshot(page, 'weights-import-error');
 

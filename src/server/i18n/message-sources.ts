@@ -151,6 +151,8 @@ export const collectSourceMessages = (
       ...collectProperties(file, src),
       ...[1, 2].flatMap((at) => collectCalls(file, src, '\\b(?:err|fail|invalid|issue|problem)', at, true)),
       ...collectCalls(file, src, 'new TransitionError', 1),
+      // Custom messages of zod schemas (.regex(re, '…'), .min(n, '…'), .refine(fn, '…')).
+      ...collectCalls(file, src, '\\.(?:regex|min|max|length|refine|gte|lte|gt|lt)', 1, true),
       ...collectCalls(file, src, 'new (?:CalendarRangeError|HolidayDataError)', 0),
     );
   }

@@ -33,6 +33,24 @@ export const MESSAGES_VI: readonly (readonly [string, string])[] = [
   ['Expected multipart/form-data with a field "file"', 'Yêu cầu phải ở dạng multipart/form-data có trường "file"'],
   ['No file uploaded (expected the form field "file")', 'Chưa tải tệp lên (cần trường "file")'],
 
+  // ── Custom messages of request schemas (zod) ──
+  ['2–32 capital letters, digits, dot, underscore or hyphen', '2–32 ký tự: chữ in hoa, chữ số, dấu chấm, gạch dưới hoặc gạch ngang'],
+  ['a 2-digit VSIC division', 'mã ngành VSIC cấp 2 (2 chữ số)'],
+  ['a VSIC section letter', 'chữ cái ngành VSIC cấp 1'],
+  ['a phone number', 'số điện thoại'],
+  ['a procedure code like 1.000948 or 1.000948.H26', 'mã thủ tục hành chính dạng 1.000948 hoặc 1.000948.H26'],
+  ['a procedure code like 2.000591.H26', 'mã thủ tục hành chính dạng 2.000591.H26'],
+  ['a year like 2021', 'năm dạng 2021'],
+  ['expected YYYY-MM-DD', 'cần dạng YYYY-MM-DD'],
+  ['expected a date YYYY-MM-DD', 'cần ngày dạng YYYY-MM-DD'],
+  ['expected a valid date YYYY-MM-DD', 'cần ngày hợp lệ dạng YYYY-MM-DD'],
+  ['expected a month YYYY-MM', 'cần tháng dạng YYYY-MM'],
+  ['expected an ISO 8601 date-time', 'cần ngày giờ dạng ISO 8601'],
+  ['letters, digits, dot, underscore or hyphen only', 'chỉ gồm chữ, số, dấu chấm, gạch dưới hoặc gạch ngang'],
+  ['like {example}', 'dạng {example}'],
+  ['propose at least one change', 'hãy đề nghị ít nhất một thay đổi'],
+  ['say where the value comes from', 'hãy ghi nguồn của số liệu'],
+
   // ── Accounts, passwords, tokens ──
   ['Too many failed logins from this address; try again in 15 minutes', 'Đăng nhập sai quá nhiều lần từ địa chỉ này; vui lòng thử lại sau 15 phút'],
   ['Wrong username or password', 'Sai tên đăng nhập hoặc mật khẩu'],
