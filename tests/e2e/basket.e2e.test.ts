@@ -127,7 +127,7 @@ describe('basket and weights page (browser, real server)', () => {
     await tet.getByLabel('Từ ngày').fill('2025-03-01');
     await tet.getByLabel('Đến ngày').fill('2025-03-05');
     await tet.getByRole('button', { name: 'Lưu' }).click();
-    await tet.getByText(/2025-03-01 is more than 20 days from the first day of Tết 2025 \(2025-01-29\)/).waitFor();
+    await tet.getByText(/2025-03-01 cách mùng 1 Tết 2025 \(2025-01-29\) quá 20 ngày/).waitFor();
     await tet.getByLabel('Từ ngày').fill('2025-01-25');
     await tet.getByLabel('Đến ngày').fill('2025-02-02');
     await tet.getByRole('button', { name: 'Lưu' }).click();
