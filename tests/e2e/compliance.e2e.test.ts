@@ -84,7 +84,7 @@ describe('compliance cost review (browser, real server)', () => {
     await expectHeading(page, TITLE);
     await settled(page);
     assert.equal((await page.getByTestId('kpi-coverage').locator('.compliance-kpi-value').innerText()).trim(), 'Đã rà soát 9/13 thủ tục');
-    await page.waitForFunction(() => document.querySelectorAll('.ind-chart canvas').length >= 2);
+    await page.waitForFunction(() => document.querySelectorAll('.echart canvas').length >= 2);
     // The abolished food-safety procedures are listed with their full saving.
     const abolishedRow = page.locator('tr.ant-table-row').filter({ hasText: '2.000552.H26' });
     await abolishedRow.getByText('Đã bãi bỏ').first().waitFor();

@@ -43,7 +43,7 @@ const signIn = async (page: Page, username: string) => {
 const card = (page: Page, title: string) => page.locator('.ind-card').filter({ has: page.getByRole('heading', { level: 2, name: title }) });
 
 const expectChartDrawn = async (scope: ReturnType<Page['locator']>, what: string) => {
-  const canvas = scope.locator('.ind-chart canvas').first();
+  const canvas = scope.locator('.echart canvas').first();
   await canvas.waitFor();
   const box = await canvas.boundingBox();
   assert.ok(box && box.width > 200 && box.height > 150, `${what}: the chart is drawn`);

@@ -112,7 +112,7 @@ describe('economic indicators page (browser, real server)', () => {
     assert.match(summary, /Kim ngạch xuất khẩu tháng \d{1,2} đạt [\d.]+,\d triệu USD/);
 
     // Trend charts: three ECharts canvases with a size.
-    const trendCharts = page.locator('section[aria-labelledby="ind-trend-title"] .ind-chart');
+    const trendCharts = page.locator('section[aria-labelledby="ind-trend-title"] .echart');
     assert.equal(await trendCharts.count(), 3);
     for (let index = 0; index < 3; index += 1) {
       const canvas = trendCharts.nth(index).locator('canvas').first();

@@ -99,7 +99,7 @@ describe('service index dashboard (browser, real server)', () => {
     assert.equal((await receivedTile.innerText()).trim(), vnNumber(year.total.received));
     const rate = (year.total.onTimeRate ?? 0) * 100;
     assert.equal((await page.getByTestId('si-kpi-legal').locator('.si-kpi-value').innerText()).trim(), `${rate.toFixed(1).replace('.', ',')}%`);
-    await page.waitForFunction(() => document.querySelectorAll('.ind-chart canvas').length >= 1);
+    await page.waitForFunction(() => document.querySelectorAll('.echart canvas').length >= 1);
 
     // On-time table by procedure, then by channel.
     await page.locator('.ant-table-row').filter({ hasText: '2.000620.H26' }).first().waitFor();

@@ -3,7 +3,7 @@ import { Card, Col, Row, Typography } from 'antd';
 import type { TComplianceDashboard } from '../../api/compliance';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
-import { IndicatorChart, type TChartOption } from '../indicators/IndicatorChart';
+import { EChart, type TChartOption } from '../../components/EChart';
 
 const short = (text: string, max = 38) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -50,13 +50,13 @@ export const ComplianceCharts = ({ dashboard }: { dashboard: TComplianceDashboar
     <Row gutter={16}>
       <Col xs={24} xl={10}>
         <Card className="compliance-card" title={<Typography.Title level={2} className="card-title">{t('compliance.charts.coverageTitle')}</Typography.Title>}>
-          <IndicatorChart option={coverage} height={Math.max(220, 48 * dashboard.byField.length + 60)} label={t('compliance.charts.coverageTitle')} />
+          <EChart option={coverage} height={Math.max(220, 48 * dashboard.byField.length + 60)} label={t('compliance.charts.coverageTitle')} />
         </Card>
       </Col>
       <Col xs={24} xl={14}>
         <Card className="compliance-card" title={<Typography.Title level={2} className="card-title">{t('compliance.charts.topTitle')}</Typography.Title>}>
           {dashboard.top.length ? (
-            <IndicatorChart option={savings} height={Math.max(220, 36 * dashboard.top.length + 40)} label={t('compliance.charts.topTitle')} />
+            <EChart option={savings} height={Math.max(220, 36 * dashboard.top.length + 40)} label={t('compliance.charts.topTitle')} />
           ) : (
             <Typography.Text type="secondary">{t('compliance.charts.noSavings')}</Typography.Text>
           )}

@@ -9,7 +9,7 @@ import { roundHalfUp } from '../../../../src/domain/format/format';
 import { GrowthCell } from './Change';
 import { DownloadButtons } from './Downloads';
 import { XLSX_FORMATS, type TXlsxTable } from './downloads';
-import { IndicatorChart, type TChartHandle, type TChartOption } from './IndicatorChart';
+import { EChart, type TChartHandle, type TChartOption } from '../../components/EChart';
 import { isQuarterEnd, usePeriodText } from './periods';
 import { CHART_COLORS } from './TrendCharts';
 import type { TIndicatorReference } from './useReference';
@@ -139,7 +139,7 @@ const BreakdownCard = ({
           <Col xs={24} xxl={9}>
             <Flex vertical gap="small">
               {metricSwitch}
-              <IndicatorChart ref={chart} option={chartOption} height={chartHeight} label={t('indicators.chartLabel', { title })} />
+              <EChart ref={chart} option={chartOption} height={chartHeight} label={t('indicators.chartLabel', { title })} />
             </Flex>
           </Col>
         )}

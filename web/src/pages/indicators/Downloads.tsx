@@ -4,7 +4,7 @@ import { FileExcelOutlined, PictureOutlined } from '@ant-design/icons';
 import { useErrorText } from '../../components/errors';
 import { useT } from '../../i18n/I18nProvider';
 import { saveUrl, saveXlsx, type TXlsxTable } from './downloads';
-import type { TChartHandle } from './IndicatorChart';
+import type { TChartHandle } from '../../components/EChart';
 
 type TProps = {
   /** File name without extension. */

@@ -8,7 +8,7 @@ import { useFormat } from '../../i18n/useFormat';
 import { roundHalfUp } from '../../../../src/domain/format/format';
 import { DownloadButtons } from './Downloads';
 import { XLSX_FORMATS, type TXlsxTable } from './downloads';
-import { IndicatorChart, type TChartHandle, type TChartOption } from './IndicatorChart';
+import { EChart, type TChartHandle, type TChartOption } from '../../components/EChart';
 import { TREND_MONTHS, usePeriodText } from './periods';
 
 export const CHART_COLORS = { growth: '#1456b8', real: '#13a8a8', level: '#c6d8f5', up: '#389e0d', down: '#cf1322' } as const;
@@ -124,7 +124,7 @@ const TrendCard = ({ spec, period, fileName }: { spec: TSpec; period: string; fi
     >
       {trend.error && <ApiErrorAlert error={trend.error} onRetry={trend.reload} />}
       {hasData ? (
-        <IndicatorChart ref={chart} option={option} height={300} label={t('indicators.chartLabel', { title })} />
+        <EChart ref={chart} option={option} height={300} label={t('indicators.chartLabel', { title })} />
       ) : (
         !trend.error && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('indicators.trend.noData')} />
       )}

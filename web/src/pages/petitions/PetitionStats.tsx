@@ -8,7 +8,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
-import { IndicatorChart, type TChartOption } from '../indicators/IndicatorChart';
+import { EChart, type TChartOption } from '../../components/EChart';
 import { useSupportNames } from '../support/labels';
 
 /** Petitions by month received: received, answered on time, late (with open ones past the deadline), transferred out; 5.3 on the right axis. */
@@ -47,7 +47,7 @@ const PetitionTrendChart = ({ stats }: { stats: TPetitionStats }) => {
       ],
     };
   }, [stats, t, format]);
-  return <IndicatorChart option={option} height={320} label={t('petitions.stats.overTime')} />;
+  return <EChart option={option} height={320} label={t('petitions.stats.overTime')} />;
 };
 
 /** Petition statistics of a period: indicators 5.1–5.3, by category and agency, and the PCI sub-indices they weigh on. */

@@ -22,7 +22,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale, useT, type TKey } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
-import { IndicatorChart, type TChartOption } from '../indicators/IndicatorChart';
+import { EChart, type TChartOption } from '../../components/EChart';
 import './service-index.css';
 
 type TPreset = 'month' | 'quarter' | 'year' | 'lastYear' | 'custom';
@@ -321,7 +321,7 @@ const ServiceIndexPage = () => {
 
       {chartOption && (
         <Card className="si-card" title={t('serviceIndex.chart.title')}>
-          <IndicatorChart option={chartOption} height={300} label={t('serviceIndex.chart.label')} />
+          <EChart option={chartOption} height={300} label={t('serviceIndex.chart.label')} />
         </Card>
       )}
 

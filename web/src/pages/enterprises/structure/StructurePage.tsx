@@ -14,7 +14,7 @@ import { SIZE_CHART_COLORS } from '../EnterpriseTags';
 import { useEnterpriseSearchParams } from '../filters';
 import { useEnterpriseReference } from '../useEnterpriseReference';
 import { saveUrl, saveXlsx } from './downloads';
-import { EChart, type TChartHandle, type TChartOption } from './EChart';
+import { EChart, type TChartHandle, type TChartOption } from '../../../components/EChart';
 
 type TRow = { key: string; label: string; /** Short label on a chart axis (section letters). */ axis: string; count: number; share: number };
 type TChartKind = 'pie' | 'bar' | 'hbar';

@@ -8,7 +8,7 @@ import { useFormat } from '../../../i18n/useFormat';
 import { EMPTY, roundHalfUp } from '../../../../../src/domain/format/format';
 import { useEnterpriseReference } from '../../enterprises/useEnterpriseReference';
 import { DownloadButtons } from '../Downloads';
-import { IndicatorChart, type TChartHandle, type TChartOption } from '../IndicatorChart';
+import { EChart, type TChartHandle, type TChartOption } from '../../../components/EChart';
 import { periodShort } from '../periods';
 import '../indicators.css';
 
@@ -113,7 +113,7 @@ export const EnterpriseProductivityCard = ({ enterpriseId }: { enterpriseId: num
           ) : (
             <Typography.Paragraph className="ind-note">{t(`productivity.enterprise.quartileText${current.quartile}` as 'productivity.enterprise.quartileText1')}</Typography.Paragraph>
           )}
-          <IndicatorChart ref={chart} option={option} height={280} label={title} />
+          <EChart ref={chart} option={option} height={280} label={title} />
           <Typography.Paragraph type="secondary" className="ind-note small-text">
             {t('productivity.enterprise.note')}
           </Typography.Paragraph>

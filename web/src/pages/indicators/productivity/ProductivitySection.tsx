@@ -9,7 +9,7 @@ import { EMPTY, roundHalfUp } from '../../../../../src/domain/format/format';
 import { GrowthCell } from '../Change';
 import { DownloadButtons } from '../Downloads';
 import { XLSX_FORMATS, type TXlsxTable } from '../downloads';
-import { IndicatorChart, type TChartHandle, type TChartOption } from '../IndicatorChart';
+import { EChart, type TChartHandle, type TChartOption } from '../../../components/EChart';
 import { capitalize, periodShort, usePeriodText } from '../periods';
 import type { TIndicatorReference } from '../useReference';
 
@@ -144,7 +144,7 @@ export const ProductivitySection = ({ period, reference, fileName }: TProps) => 
       <Typography.Title level={3} className="ind-subtitle">
         {t('productivity.chartTitle')}
       </Typography.Title>
-      <IndicatorChart ref={chart} option={option} height={300} label={t('productivity.chartTitle')} />
+      <EChart ref={chart} option={option} height={300} label={t('productivity.chartTitle')} />
       <Typography.Title level={3} className="ind-subtitle">
         {t('productivity.tableTitle', { period: periodText.long(period) })}
       </Typography.Title>

@@ -6,7 +6,7 @@ import { ApiError } from '../../../api/client';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useT } from '../../../i18n/I18nProvider';
 import { useFormat } from '../../../i18n/useFormat';
-import { IndicatorChart, type TChartOption } from '../../indicators/IndicatorChart';
+import { EChart, type TChartOption } from '../../../components/EChart';
 import { useSupportNames } from '../labels';
 import { PciYearModal } from './PciYearModal';
 
@@ -168,7 +168,7 @@ export const PciScores = ({ pci, categories, canManage, onSaved }: { pci: TPci; 
   return (
     <Flex vertical gap="middle">
       <Card title={<Typography.Title level={2} className="card-title">{t('support.pci.compositeTrend')}</Typography.Title>}>
-        <IndicatorChart option={compositeOption} height={300} label={t('support.pci.compositeTrend')} />
+        <EChart option={compositeOption} height={300} label={t('support.pci.compositeTrend')} />
       </Card>
       <Card
         title={<Typography.Title level={2} className="card-title">{t('support.pci.subindexYear', { year: year ?? '' })}</Typography.Title>}
@@ -197,7 +197,7 @@ export const PciScores = ({ pci, categories, canManage, onSaved }: { pci: TPci; 
             />
           </Col>
           <Col xs={24} xl={10}>
-            <IndicatorChart option={yearOption} height={360} label={t('support.pci.subindexYear', { year: year ?? '' })} />
+            <EChart option={yearOption} height={360} label={t('support.pci.subindexYear', { year: year ?? '' })} />
           </Col>
         </Row>
       </Card>
@@ -213,7 +213,7 @@ export const PciScores = ({ pci, categories, canManage, onSaved }: { pci: TPci; 
           />
         }
       >
-        <IndicatorChart option={trendOption} height={260} label={t('support.pci.subindexTrend')} />
+        <EChart option={trendOption} height={260} label={t('support.pci.subindexTrend')} />
       </Card>
       <Card
         title={<Typography.Title level={2} className="card-title">{t('support.pci.yearsTable')}</Typography.Title>}

@@ -1,13 +1,24 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
-import { BarChart, PieChart, type BarSeriesOption, type PieSeriesOption } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
+import { BarChart, LineChart, PieChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type MarkLineComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-// Only what the structure page draws: pies and bars on a canvas (keeps the chunk small).
-echarts.use([PieChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+// Only what the pages draw: lines, bars and pies on a canvas (keeps the chunk small).
+echarts.use([LineChart, BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
 
-export type TChartOption = echarts.ComposeOption<PieSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+export type TChartOption = echarts.ComposeOption<
+  LineSeriesOption | BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkLineComponentOption
+>;
 
 export type TChartHandle = {
   /** The chart as a PNG data URL (white background, double resolution). */
@@ -17,12 +28,12 @@ export type TChartHandle = {
 type TProps = {
   option: TChartOption;
   height: number;
-  /** Accessible name of the chart (the data is also in the table next to it). */
+  /** Accessible name of the chart (the figures are also in a table or the XLSX download). */
   label: string;
   ref?: Ref<TChartHandle>;
 };
 
-/** An ECharts chart that follows the width of its container. */
+/** An ECharts chart that follows the width of its container (every chart of the web app). */
 export const EChart = ({ option, height, label, ref }: TProps) => {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
