@@ -29,7 +29,8 @@ if (keepDir) fs.mkdirSync(keepDir, { recursive: true });
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 const main = async () => {
-  const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'pglite') });
+  // The embedded database as the server opens it (shared_buffers of the configuration).
+  const database = await openDatabase(loadConfig({ DATA_DIR: dir }).database);
   await runMigrations(database);
   if (!reuse) await importRows(database);
   await measureApi(database);

@@ -29,7 +29,8 @@ const dir = keepDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ct-bench-ind-'));
 if (keepDir) fs.mkdirSync(keepDir, { recursive: true });
 
 const main = async () => {
-  const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'pglite') });
+  // The embedded database as the server opens it (shared_buffers of the configuration).
+  const database = await openDatabase(loadConfig({ DATA_DIR: dir }).database);
   await runMigrations(database);
   const to = lastReportedMonth();
   const from = monthsBetween('2000-01', to).slice(-100)[0];

@@ -39,7 +39,8 @@ if (keepDir) fs.mkdirSync(keepDir, { recursive: true });
 const vnDate = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
 
 const main = async () => {
-  const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'pglite') });
+  // The embedded database as the server opens it (shared_buffers of the configuration).
+  const database = await openDatabase(loadConfig({ DATA_DIR: dir }).database);
   await runMigrations(database);
   const db = database.db;
   if (!reuse) {

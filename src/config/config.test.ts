@@ -12,7 +12,7 @@ describe('configuration', () => {
   it('defaults to PGlite in DATA_DIR with demo data on, and generates a kept session secret', () => {
     const dir = tmp();
     const a = loadConfig({ DATA_DIR: dir });
-    assert.equal(a.database.kind, 'pglite');
+    assert.deepEqual(a.database, { kind: 'pglite', dataDir: path.join(dir, 'pglite'), sharedBuffers: '512MB' });
     assert.equal(a.demoData, true);
     assert.equal(a.port, 3000);
     assert.ok(a.sessionSecret.length >= 32);
@@ -28,12 +28,12 @@ describe('configuration', () => {
 
   it('names every bad variable', () => {
     try {
-      loadConfig({ DATA_DIR: tmp(), PORT: 'abc', DATABASE_URL: 'mysql://x', SESSION_SECRET: 'short', DEMO_DATA: 'maybe' });
+      loadConfig({ DATA_DIR: tmp(), PORT: 'abc', DATABASE_URL: 'mysql://x', SESSION_SECRET: 'short', DEMO_DATA: 'maybe', PGLITE_SHARED_BUFFERS: 'lots' });
       assert.fail('should throw');
     } catch (error) {
       assert.ok(error instanceof ConfigError);
       const text = error.message;
-      for (const name of ['PORT', 'DATABASE_URL', 'SESSION_SECRET', 'DEMO_DATA']) assert.match(text, new RegExp(`${name}:`));
+      for (const name of ['PORT', 'DATABASE_URL', 'SESSION_SECRET', 'DEMO_DATA', 'PGLITE_SHARED_BUFFERS']) assert.match(text, new RegExp(`${name}:`));
     }
   });
 

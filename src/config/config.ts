@@ -20,6 +20,7 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\/.+/, 'expected postgres://user:password@host:port/database')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/, 'must be a size such as 512MB').default('512MB'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'expected smtp://host:port or smtps://user:pass@host:port').optional(),
   MAIL_FROM: z.string().min(3).default('Sở Công Thương <no-reply@congthuong.local>'),
@@ -55,7 +56,7 @@ const ZEnv = z.object({
 export type TConfig = Readonly<{
   port: number;
   host: string;
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  database: { kind: 'pglite'; dataDir: string; sharedBuffers: string } | { kind: 'postgres'; url: string };
   dataDir: string;
   filesDir: string;
   sessionSecret: string;
@@ -129,7 +130,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
   const dataDir = path.resolve(e.DATA_DIR);
   const database = e.DATABASE_URL
     ? ({ kind: 'postgres', url: e.DATABASE_URL } as const)
-    : ({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') } as const);
+    : ({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite'), sharedBuffers: e.PGLITE_SHARED_BUFFERS } as const);
   return {
     port: e.PORT,
     host: e.HOST,
