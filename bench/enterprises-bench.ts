@@ -99,7 +99,11 @@ const measureApi = async (database: Awaited<ReturnType<typeof openDatabase>>) =>
       note(f, ms);
     }
   }
-  if (process.env.BENCH_VERBOSE) for (const [key, ms] of [...slowest].sort((a, b) => b[1] - a[1])) console.log(`  slowest ${ms.toFixed(1)} ms  ${key}`);
+  if (process.env.BENCH_VERBOSE) {
+    for (const [key, ms] of [...slowest].sort((a, b) => b[1] - a[1])) console.log(`  slowest ${ms.toFixed(1)} ms  ${key}`);
+    const rounds = (xs: number[], per: number) => Array.from({ length: 5 }, (_, r) => Math.max(...xs.slice(r * per, (r + 1) * per)).toFixed(0)).join(', ');
+    console.log(`  slowest per round: search ${rounds(searchMs, searches.length)}; list ${rounds(listMs, filters.length)} ms`);
+  }
   console.log(`search API: p50 ${percentile(searchMs, 50).toFixed(1)} ms, p95 ${percentile(searchMs, 95).toFixed(1)} ms (${searchMs.length} requests)`);
   console.log(`filtered list API: p50 ${percentile(listMs, 50).toFixed(1)} ms, p95 ${percentile(listMs, 95).toFixed(1)} ms (${listMs.length} requests)`);
   const structureMs: number[] = [];

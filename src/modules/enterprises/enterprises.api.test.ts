@@ -241,6 +241,22 @@ describe('enterprise registry', () => {
     assert.equal((await as(t, area).get(`/api/enterprises/${outside.id}`)).statusCode, 403);
   });
 
+  it('caps a word search at 1,000 matches and pages the rest in name order', async () => {
+    const rows = Array.from({ length: 1_050 }, (_, i) => `01098${String(i).padStart(5, '0')},Công ty TNHH Gốm sứ Bát Tràng ${String(1_050 - i).padStart(4, '0')},TNHH_2TV,NON_STATE,2393,018,2020-01-01,2025,5,1000000000,500000000`);
+    const imported = await upload('gom.csv', [HEADER, ...rows].join('\n'), false);
+    assert.equal(imported.statusCode, 200, imported.body);
+    const s = as(t, officer);
+    const expected = await queryRows<{ tax_code: string }>(t.database.db, sql`select tax_code from enterprises where name_vi like 'Công ty TNHH Gốm sứ Bát Tràng%' order by name_vi, id`);
+    for (const page of [1, 3]) {
+      const list = (await s.get(`/api/enterprises?q=gom%20su%20bat%20trang&page=${page}&pageSize=20`)).json();
+      assert.equal(list.totalCapped, true);
+      assert.equal(list.total, 1_000);
+      assert.deepEqual(list.items.map((e: { taxCode: string }) => e.taxCode), expected.slice((page - 1) * 20, page * 20).map((r) => r.tax_code));
+    }
+    const byNewest = (await s.get('/api/enterprises?q=gom%20su%20bat%20trang&sort=taxCode&order=desc')).json();
+    assert.equal(byNewest.items[0].taxCode, '0109801049');
+  });
+
   it('shows the structure with the SME share', async () => {
     const s = (await as(t, officer).get('/api/enterprises/structure')).json();
     assert.equal(s.total, await count());

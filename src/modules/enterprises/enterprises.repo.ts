@@ -144,13 +144,27 @@ export const findEnterprises = async (db: TDbOrTx, f: TEnterpriseFilter & { page
     const sort = f.sort ?? (isWordSearch && !isCapped ? 'relevance' : 'name');
     const key = sort === 'relevance' ? sql`word_similarity(${words}, ${enterprises.searchText})` : SORTS[sort];
     const order = sort === 'relevance' ? desc(key) : f.order === 'desc' ? desc(key) : asc(key);
-    const items = total === 0 ? [] : await db
-      .select(ENTERPRISE_COLUMNS)
-      .from(enterprises)
-      .where(where)
-      .orderBy(order, asc(enterprises.id))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize);
+    const page = (tx: TDbOrTx) =>
+      tx
+        .select(ENTERPRISE_COLUMNS)
+        .from(enterprises)
+        .where(where)
+        .orderBy(order, asc(enterprises.id))
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize);
+    // A word search with more than SEARCH_COUNT_CAP matches: the planner, which underestimates
+    // how many names share common words, would read every match and sort them; walking the
+    // index of the sort key and stopping at the page is far cheaper when matches are that many.
+    const items =
+      total === 0
+        ? []
+        : isWordSearch && isCapped && sort !== 'relevance'
+          ? await db.transaction(async (tx) => {
+              await tx.execute(sql`set local enable_bitmapscan = off`);
+              await tx.execute(sql`set local enable_seqscan = off`);
+              return page(tx);
+            })
+          : await page(db);
     return { items, total, isCapped, isFuzzy: fuzzy };
   };
   const exact = await run(false);
