@@ -152,17 +152,26 @@ export const findEnterprises = async (db: TDbOrTx, f: TEnterpriseFilter & { page
         .orderBy(order, asc(enterprises.id))
         .limit(f.pageSize)
         .offset((f.page - 1) * f.pageSize);
-    // A word search with more than SEARCH_COUNT_CAP matches: the planner, which underestimates
-    // how many names share common words, would read every match and sort them; walking the
-    // index of the sort key and stopping at the page is far cheaper when matches are that many.
+    // A word search with more than SEARCH_COUNT_CAP matches shows, like its count, the first
+    // SEARCH_COUNT_CAP matches found (in the full-text index's order, which the bitmap scan makes
+    // stable) sorted by the chosen key: sorting every match of a common word would read thousands
+    // of rows per page. The list says "more than 1,000" and asks for another word or a filter.
+    const firstFound = sql`${enterprises.id} in (select ${enterprises.id} from ${enterprises} where ${where} limit ${cap})`;
     const items =
       total === 0
         ? []
-        : isWordSearch && isCapped && sort !== 'relevance'
+        : isWordSearch && isCapped
           ? await db.transaction(async (tx) => {
-              await tx.execute(sql`set local enable_bitmapscan = off`);
+              // The same first matches on every page: one bitmap scan in table order, no workers.
               await tx.execute(sql`set local enable_seqscan = off`);
-              return page(tx);
+              await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+              return tx
+                .select(ENTERPRISE_COLUMNS)
+                .from(enterprises)
+                .where(firstFound)
+                .orderBy(order, asc(enterprises.id))
+                .limit(f.pageSize)
+                .offset((f.page - 1) * f.pageSize);
             })
           : await page(db);
     return { items, total, isCapped, isFuzzy: fuzzy };
