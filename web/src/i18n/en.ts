@@ -424,6 +424,7 @@ export const en: TDictionary = {
       title: 'Enterprises',
       total: '{total} enterprises found',
       totalCapped: 'More than {total} enterprises found',
+      totalCappedSearch: 'More than {total} enterprises found; showing the first {total} found, add a word or a filter to narrow the list',
       fuzzyTitle: 'No enterprise matches “{q}” exactly.',
       fuzzyNotice: 'The list below shows enterprises with similar names (approximate results).',
       fuzzyExportExact: 'Exported files contain exact matches only.',

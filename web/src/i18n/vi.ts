@@ -426,6 +426,7 @@ export const vi = {
       title: 'Doanh nghiệp',
       total: 'Tìm thấy {total} doanh nghiệp',
       totalCapped: 'Tìm thấy hơn {total} doanh nghiệp',
+      totalCappedSearch: 'Tìm thấy hơn {total} doanh nghiệp; đang hiển thị {total} doanh nghiệp tìm thấy đầu tiên, hãy thêm từ khóa hoặc bộ lọc để thu hẹp',
       fuzzyTitle: 'Không có doanh nghiệp nào khớp chính xác với “{q}”.',
       fuzzyNotice: 'Danh sách dưới đây gồm các doanh nghiệp có tên gần giống (kết quả gần đúng).',
       fuzzyExportExact: 'Tệp xuất chỉ gồm các kết quả khớp chính xác.',

@@ -51,7 +51,15 @@ const EnterprisesPage = () => {
   const corrected = data?.fuzzy && data.correctedQuery ? data.correctedQuery : null;
   const exportFilter = corrected ? { ...filter, q: corrected } : filter;
   const totalText = data
-    ? t(data.totalCapped ? 'enterprises.list.totalCapped' : 'enterprises.list.total', { total: format.number(data.total) })
+    ? t(
+        data.totalCapped
+          ? // A word search shows the first matches found; a filtered list pages through all of them.
+            filter.q && !/^\d[\d-\s]*$/.test(filter.q.trim())
+            ? 'enterprises.list.totalCappedSearch'
+            : 'enterprises.list.totalCapped'
+          : 'enterprises.list.total',
+        { total: format.number(data.total) },
+      )
     : '';
 
   const columns: TableColumnsType<TEnterpriseSummary> = [
