@@ -46,19 +46,22 @@ export const showPlacedIssues = (form: FormInstance, issues: TPlacedIssue[], tra
   form.setFields(byField);
 };
 
-/** Known business-rule messages of the server (English) → texts of the UI language; others are shown as sent. */
+/**
+ * Known business-rule messages of the server (in English or, with Accept-Language vi, in
+ * Vietnamese — src/server/i18n/messages-vi.ts) → texts of the UI language; others are shown as sent.
+ */
 const MESSAGES: { pattern: RegExp; key: TKey }[] = [
-  { pattern: /cannot be signed in the future/, key: 'procedures.publish.errors.futureSigned' },
-  { pattern: /must not be before the signing date/, key: 'procedures.publish.errors.effectiveBeforeSigned' },
-  { pattern: /appears twice in the decision/, key: 'procedures.publish.errors.duplicateCode' },
-  { pattern: /already exists; publish it as AMENDED or REPLACED/, key: 'procedures.publish.errors.codeExists' },
-  { pattern: /^unknown field/, key: 'procedures.publish.errors.unknownField' },
-  { pattern: /^required (for a new procedure|to amend|to replace)/, key: 'procedures.publish.errors.contentRequired' },
-  { pattern: /^unknown procedure/, key: 'procedures.publish.errors.unknownProcedure' },
-  { pattern: /was abolished on (\d{4}-\d{2}-\d{2})/, key: 'procedures.publish.errors.alreadyAbolished' },
-  { pattern: /must be after the current version's (\d{4}-\d{2}-\d{2})/, key: 'procedures.publish.errors.afterCurrent' },
-  { pattern: /is already recorded/, key: 'procedures.publish.errors.numberTaken' },
-  { pattern: /a procedure code like/, key: 'procedures.publish.errors.codeInvalid' },
+  { pattern: /cannot be signed in the future|ngày ký trong tương lai/, key: 'procedures.publish.errors.futureSigned' },
+  { pattern: /must not be before the signing date|không được trước ngày ký/, key: 'procedures.publish.errors.effectiveBeforeSigned' },
+  { pattern: /appears twice in the decision|xuất hiện hai lần trong quyết định/, key: 'procedures.publish.errors.duplicateCode' },
+  { pattern: /already exists; publish it as AMENDED or REPLACED|hãy công bố dạng sửa đổi \(AMENDED\) hoặc thay thế \(REPLACED\)/, key: 'procedures.publish.errors.codeExists' },
+  { pattern: /^unknown field|^trường không được phép/, key: 'procedures.publish.errors.unknownField' },
+  { pattern: /^required (for a new procedure|to amend|to replace)|^bắt buộc (với thủ tục hành chính mới|khi sửa đổi|khi thay thế)/, key: 'procedures.publish.errors.contentRequired' },
+  { pattern: /^unknown procedure|^không có thủ tục hành chính/, key: 'procedures.publish.errors.unknownProcedure' },
+  { pattern: /(?:was abolished on|đã bị bãi bỏ từ ngày) (\d{4}-\d{2}-\d{2})/, key: 'procedures.publish.errors.alreadyAbolished' },
+  { pattern: /(?:must be after the current version's|phải sau ngày hiệu lực) (\d{4}-\d{2}-\d{2})/, key: 'procedures.publish.errors.afterCurrent' },
+  { pattern: /is already recorded|đã được ghi nhận/, key: 'procedures.publish.errors.numberTaken' },
+  { pattern: /a procedure code like|mã thủ tục hành chính dạng/, key: 'procedures.publish.errors.codeInvalid' },
 ];
 
 export const issueTranslator =
@@ -66,7 +69,7 @@ export const issueTranslator =
   (message: string): string => {
     for (const { pattern, key } of MESSAGES) {
       const match = pattern.exec(message);
-      if (match) return t(key, match[1] ? { date: date(match[1]) } : undefined);
+      if (match) return t(key, match[1] && /^\d{4}-\d{2}-\d{2}$/.test(match[1]) ? { date: date(match[1]) } : undefined);
     }
     return message;
   };
