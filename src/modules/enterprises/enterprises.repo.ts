@@ -38,7 +38,7 @@ export const toSearchWords = (q: string): string[] =>
  * appear, or else be similar to a word of the name: pg_trgm word similarity), tax-code prefix,
  * and the filters.
  */
-export const buildEnterpriseWhere = (f: TEnterpriseFilter, { fuzzy }: { fuzzy: boolean }): SQL | undefined => {
+export const buildEnterpriseWhere = (f: TEnterpriseFilter & { sectionDivisions?: readonly string[] }, { fuzzy }: { fuzzy: boolean }): SQL | undefined => {
   const where: SQL[] = [];
   const q = f.q?.trim();
   if (q) {
@@ -56,7 +56,10 @@ export const buildEnterpriseWhere = (f: TEnterpriseFilter, { fuzzy }: { fuzzy: b
     }
   }
   if (f.sizeClass) where.push(eq(enterprises.sizeClass, f.sizeClass));
-  if (f.section) where.push(sql`substr(${enterprises.vsicMain}, 1, 2) in (select code from vsic_division_section where section = ${f.section})`);
+  // With the section's divisions read beforehand (withSectionDivisions), the planner sees a list
+  // of constants and combines the division index with the other filters in one scan.
+  if (f.section && f.sectionDivisions?.length) where.push(sql`substr(${enterprises.vsicMain}, 1, 2) in (${sql.join(f.sectionDivisions.map((d) => sql`${d}`), sql`, `)})`);
+  else if (f.section) where.push(sql`substr(${enterprises.vsicMain}, 1, 2) in (select code from vsic_division_section where section = ${f.section})`);
   if (f.division) where.push(sql`substr(${enterprises.vsicMain}, 1, 2) = ${f.division}`);
   if (f.ownership) where.push(eq(enterprises.ownership, f.ownership));
   if (f.unit) where.push(eq(enterprises.unitCode, f.unit));
@@ -129,7 +132,15 @@ export const correctSearchWords = async (db: TDbOrTx, words: string[]): Promise<
   return isChanged ? out : null;
 };
 
-export const findEnterprises = async (db: TDbOrTx, f: TEnterpriseFilter & { page: number; pageSize: number; sort?: TEnterpriseSort; order: 'asc' | 'desc' }) => {
+/** The filter with the divisions of its VSIC section read from the reference table. */
+export const withSectionDivisions = async <T extends TEnterpriseFilter>(db: TDbOrTx, f: T): Promise<T & { sectionDivisions?: string[] }> => {
+  if (!f.section) return f;
+  const rows = await queryRows<{ code: string }>(db, sql`select code from vsic_division_section where section = ${f.section} order by code`);
+  return { ...f, sectionDivisions: rows.map((r) => r.code) };
+};
+
+export const findEnterprises = async (db: TDbOrTx, query: TEnterpriseFilter & { page: number; pageSize: number; sort?: TEnterpriseSort; order: 'asc' | 'desc' }) => {
+  const f = await withSectionDivisions(db, query);
   const words = toSearchWords(f.q ?? '').join(' ');
   const isWordSearch = words.length > 0 && !/^\d[\d-\s]*$/.test(f.q?.trim() ?? '');
   const run = async (fuzzy: boolean, filter: TEnterpriseFilter = f) => {
