@@ -2196,6 +2196,14 @@ export const en: TDictionary = {
   },
   // One-stop dossiers (src/modules/dossiers, pages/dossiers)
   dossiers: {
+    forms: {
+      refusalSlip: 'Refusal (Form 03)',
+      controlSlip: 'Process control sheet (Form 05)',
+      register: 'Dossier register (Form 06)',
+      registerRange: 'Received between',
+      registerUnit: 'Unit (all)',
+      registerDownload: 'Download (DOCX)',
+    },
     nav: {
       mine: "My dossiers",
       queue: "One-stop dossiers",

@@ -2197,6 +2197,14 @@ export const vi = {
   },
   // One-stop dossiers (src/modules/dossiers, pages/dossiers)
   dossiers: {
+    forms: {
+      refusalSlip: 'Phiếu từ chối (Mẫu 03)',
+      controlSlip: 'Phiếu kiểm soát quá trình (Mẫu 05)',
+      register: 'Sổ theo dõi hồ sơ (Mẫu 06)',
+      registerRange: 'Ngày tiếp nhận',
+      registerUnit: 'Đơn vị (tất cả)',
+      registerDownload: 'Tải sổ (DOCX)',
+    },
     nav: {
       mine: "Hồ sơ của tôi",
       queue: "Xử lý hồ sơ một cửa",

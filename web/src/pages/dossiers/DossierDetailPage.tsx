@@ -32,7 +32,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useT, type TKey } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
 import { DOSSIER_UNITS, dossiersApi, type TAttachment, type TDossierDetail, type TDossierUnit, type TSlipKind, type TTransition } from './dossiersApi';
-import { StateTag, TimelinessTag, UrgencyTag, useDossierLabels, useFormLabels } from './labels';
+import { StateTag, TimelinessTag, UrgencyTag, useDossierLabels } from './labels';
 import './dossiers.css';
 
 const NEEDS_REASON: TTransition[] = ['refuse_intake', 'request_supplement', 'refuse', 'request_withdrawal', 'stop'];
@@ -222,7 +222,6 @@ const DossierDetailPage = () => {
   const t = useT();
   const format = useFormat();
   const labels = useDossierLabels();
-  const formLabel = useFormLabels();
   const { message } = App.useApp();
   const id = Number(useParams().id);
   const query = useApiQuery(`dossiers:detail:${id}`, (signal) => dossiersApi.get(id, signal));
@@ -440,9 +439,9 @@ const DossierDetailPage = () => {
                 <Flex vertical gap="small" align="flex-start">
                   {d.slips.receipt && slip('receipt', t('dossiers.detail.receiptSlip'))}
                   {d.slips.supplement && slip('supplement', t('dossiers.detail.supplementSlip'))}
-                  {d.slips.refusal && slip('refusal', formLabel('refusalSlip'))}
+                  {d.slips.refusal && slip('refusal', t('dossiers.forms.refusalSlip'))}
                   {d.slips.apology && slip('apology', t('dossiers.detail.apologySlip'))}
-                  {d.slips.control && slip('control', formLabel('controlSlip'))}
+                  {d.slips.control && slip('control', t('dossiers.forms.controlSlip'))}
                 </Flex>
               </Card>
             )}

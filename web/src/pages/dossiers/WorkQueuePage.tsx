@@ -11,7 +11,7 @@ import { useT, type TKey } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
 import { useUser } from '../../session/SessionProvider';
 import { DOSSIER_UNITS, dossiersApi, type TDossierState, type TDossierSummary } from './dossiersApi';
-import { StateTag, UrgencyTag, useDossierLabels, useFormLabels } from './labels';
+import { StateTag, UrgencyTag, useDossierLabels } from './labels';
 import { NotificationsCard } from './NotificationsCard';
 import './dossiers.css';
 
@@ -21,15 +21,15 @@ type TDeskForm = { procedureCode: string; channel: 'DIRECT' | 'POSTAL'; applican
 
 /** Sổ theo dõi hồ sơ (Mẫu 06): the dossiers received over a range of days, of one unit or all, as DOCX. */
 const RegisterCard = ({ units }: { units: readonly string[] }) => {
-  const formLabel = useFormLabels();
+  const t = useT();
   const labels = useDossierLabels();
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
   const [unit, setUnit] = useState<string | undefined>(undefined);
   return (
-    <Card title={formLabel('register')} size="small" className="dossier-register">
+    <Card title={t('dossiers.forms.register')} size="small" className="dossier-register">
       <Flex wrap gap="middle" align="center">
         <DatePicker.RangePicker
-          aria-label={formLabel('registerRange')}
+          aria-label={t('dossiers.forms.registerRange')}
           format="DD/MM/YYYY"
           allowClear={false}
           value={range}
@@ -38,16 +38,16 @@ const RegisterCard = ({ units }: { units: readonly string[] }) => {
           }}
         />
         <Select
-          aria-label={formLabel('registerUnit')}
+          aria-label={t('dossiers.forms.registerUnit')}
           style={{ minWidth: 240 }}
           allowClear
-          placeholder={formLabel('registerUnit')}
+          placeholder={t('dossiers.forms.registerUnit')}
           value={unit}
           onChange={(v: string | undefined) => setUnit(v)}
           options={units.map((u) => ({ value: u, label: labels.unit(u) }))}
         />
         <Button icon={<FileWordOutlined />} href={dossiersApi.registerUrl({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), unitCode: unit })} download>
-          {formLabel('registerDownload')}
+          {t('dossiers.forms.registerDownload')}
         </Button>
       </Flex>
     </Card>

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import type { TKey } from '../../i18n/I18nProvider';
-import { useLocale, useT } from '../../i18n/I18nProvider';
+import { useT } from '../../i18n/I18nProvider';
 import type { TDossierState, TUrgency } from './dossiersApi';
 
 const STATE_COLORS: Record<TDossierState, string> = {
@@ -48,22 +48,4 @@ export const useDossierLabels = () => {
     transition: (name: string | null) => (name ? t(`dossiers.transitions.${name}` as TKey) : ''),
     state: (state: string | null) => (state ? t(`dossiers.states.${state}` as TKey) : ''),
   };
-};
-
-/**
- * Labels of the forms added in session 3 (Mẫu 03/05/06), Vietnamese first, English second.
- * TODO: move them into the i18n dictionaries (shared files edited by other work at the time).
- */
-const FORM_LABELS = {
-  refusalSlip: ['Phiếu từ chối (Mẫu 03)', 'Refusal (Form 03)'],
-  controlSlip: ['Phiếu kiểm soát quá trình (Mẫu 05)', 'Process control sheet (Form 05)'],
-  register: ['Sổ theo dõi hồ sơ (Mẫu 06)', 'Dossier register (Form 06)'],
-  registerRange: ['Ngày tiếp nhận', 'Received between'],
-  registerUnit: ['Đơn vị (tất cả)', 'Unit (all)'],
-  registerDownload: ['Tải sổ (DOCX)', 'Download (DOCX)'],
-} as const;
-
-export const useFormLabels = () => {
-  const { locale } = useLocale();
-  return (key: keyof typeof FORM_LABELS): string => FORM_LABELS[key][locale === 'en' ? 1 : 0];
 };
