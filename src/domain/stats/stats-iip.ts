@@ -26,7 +26,7 @@ import { formatPeriod, getComparisonSpans, getEarliestNeededMonth, parseRangePer
 import { indexProducts, type TProducts } from './stats-products';
 import { buildTetDaysByMonth } from './stats-tet';
 import { buildWeightBook, getVersionAt, type TWeightBook, type TWeightVersion } from './stats-weights';
-import { frameKey, pickMonthImputed, restoreCubeMonths, snapshotCubeMonths, type TCheckpoint } from './stats-resume';
+import { frameKey, pickMonthImputed, usableCheckpoint, restoreCubeMonths, snapshotCubeMonths, type TCheckpoint } from './stats-resume';
 import { ALL_SCOPE, type TResumableOptions as TIipComputeOptions, type TIipFlagRow, type TIipIndexRow, type TIipInput, type TIipResult, type TQuantityReport } from './stats.types';
 
 /** Comparisons evaluated directly, in output order (BASE_LINKED is derived from BASE and comes last). */
@@ -120,15 +120,7 @@ const buildContext = ({ input, options, from, to, products, book, linker }: TBui
   const lastMonth = Math.max(to, linkMonths?.last ?? Number.NEGATIVE_INFINITY);
   const wantsKey = options.resume !== undefined || options.checkpointAt !== undefined;
   const key = wantsKey ? checkpointKey(frame, products, input) : '';
-  const saved = options.resume?.checkpoint;
-  const resumeFrom =
-    saved &&
-    saved.key === key &&
-    saved.month < parseRangePeriod(options.resume?.unchangedBefore ?? '', 'unchangedBefore') &&
-    saved.month <= lastMonth &&
-    Math.min(neededFirst, saved.firstData) === saved.firstMonth
-      ? saved
-      : undefined;
+  const resumeFrom = usableCheckpoint(options.resume, { key, lastMonth, neededFirst, unchangedBefore: (period) => parseRangePeriod(period, 'unchangedBefore') });
 
   const { rows, firstData } = mapReports({ reports: input.reports, frame, products, lastMonth, fromPeriod: resumeFrom ? formatPeriod(resumeFrom.month) : undefined });
   const dataStart = resumeFrom ? resumeFrom.firstData : firstData;

@@ -35,6 +35,19 @@ export type TCheckpoint = {
 /** Options of a resumed run: the checkpoint and the first month whose reports may have changed. */
 export type TResume = { checkpoint: TCheckpoint; unchangedBefore: string };
 
+/**
+ * The checkpoint of `resume` when a run may start from it: same key, reports unchanged up to its
+ * month, its month within the run, and the same first cube month; otherwise undefined.
+ */
+export const usableCheckpoint = (
+  resume: TResume | undefined,
+  { key, lastMonth, neededFirst, unchangedBefore }: { key: string; lastMonth: number; neededFirst: number; unchangedBefore: (period: string) => number },
+): TCheckpoint | undefined => {
+  const saved = resume?.checkpoint;
+  if (!saved || saved.key !== key || saved.month >= unchangedBefore(resume.unchangedBefore) || saved.month > lastMonth) return undefined;
+  return Math.min(neededFirst, saved.firstData) === saved.firstMonth ? saved : undefined;
+};
+
 /** A key of the frame: ids, active months and scopes of every entity. */
 export const frameKey = (frame: TFrame): string =>
   [frame.ids.join(','), Array.from(frame.activeFrom).join(','), Array.from(frame.activeTo).join(','), frame.scopes.join(','), Array.from(frame.entityScopeStart).join(','), Array.from(frame.entityScopes).join(',')].join('\u0001');

@@ -14,7 +14,7 @@ import { createCachedLookup, createPeriodParser } from './stats-lookup';
 import { imputeMissingReports, toImputationLogRows, type TResolveFallback } from './stats-imputation';
 import { accumulateCube, addToCube, allocatePanelRows, buildReportedPanel, createCube, forEachReportedEntry, getCubeRowOffset, sumSpan } from './stats-panel';
 import { formatPeriod, getComparisonSpans, getEarliestNeededMonth, parseRangePeriod, type TSpan } from './stats-periods';
-import { frameKey, pickMonthImputed, restoreCubeMonths, snapshotCubeMonths, type TCheckpoint } from './stats-resume';
+import { frameKey, pickMonthImputed, usableCheckpoint, restoreCubeMonths, snapshotCubeMonths, type TCheckpoint } from './stats-resume';
 import { buildTetDaysByMonth } from './stats-tet';
 import {
   ALL_GROUP,
@@ -125,15 +125,7 @@ export const computeValues = (input: TValuesInput, options: TResumableOptions): 
   const key = wantsKey ? [frameKey(frame), JSON.stringify(input.deflators ?? [])].join('\u0002') : '';
   const neededFirst = getEarliestNeededMonth(from);
   const lastMonth = to;
-  const saved = options.resume?.checkpoint;
-  const resumeFrom =
-    saved &&
-    saved.key === key &&
-    saved.month < parseRangePeriod(options.resume?.unchangedBefore ?? '', 'unchangedBefore') &&
-    saved.month <= lastMonth &&
-    Math.min(neededFirst, saved.firstData) === saved.firstMonth
-      ? saved
-      : undefined;
+  const resumeFrom = usableCheckpoint(options.resume, { key, lastMonth, neededFirst, unchangedBefore: (period) => parseRangePeriod(period, 'unchangedBefore') });
   const fromPeriod = resumeFrom ? formatPeriod(resumeFrom.month) : undefined;
 
   // Items (indicator|group) and the output series each one adds to (resuming: the checkpoint's items).
