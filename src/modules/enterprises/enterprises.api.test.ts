@@ -172,6 +172,31 @@ describe('enterprise registry', () => {
     assert.equal((await s.get('/api/enterprises?section=cc')).statusCode, 400);
   });
 
+  it('ranks the typed words as a phrase first, then shorter names; the last word matches as a prefix', async () => {
+    const names = ['Công ty TNHH Vạn Xuân', 'Công ty Cổ phần Thương mại và Dịch vụ Vạn Xuân Thịnh Vượng', 'Công ty TNHH Xuân Vạn Phát'];
+    const rows = names.map((name, i) => `010988000${i + 1},${name},TNHH_2TV,NON_STATE,4690,018,2020-01-01,2025,5,1000000000,500000000`);
+    const imported = await upload('van-xuan.csv', [HEADER, ...rows].join('\n'), false);
+    assert.equal(imported.statusCode, 200, imported.body);
+    const s = as(t, officer);
+    const ours = async (q: string) => {
+      const list = (await s.get(`/api/enterprises?q=${encodeURIComponent(q)}&pageSize=100`)).json();
+      return { list, names: list.items.map((e: { nameVi: string; taxCode: string }) => e).filter((e: { taxCode: string }) => e.taxCode.startsWith('010988000')).map((e: { nameVi: string }) => e.nameVi) };
+    };
+    // Both phrase matches first, the shorter name before the longer; the words apart last.
+    assert.deepEqual((await ours('van xuan')).names, [names[0], names[1], names[2]]);
+    // The phrase in the order typed: "xuân vạn" puts the third first.
+    assert.deepEqual((await ours('xuân vạn')).names, [names[2], names[0], names[1]]);
+    // A last word still being typed is a prefix; the count is the prefix query's own.
+    const typing = await ours('van xua');
+    assert.deepEqual(typing.names, [names[0], names[1], names[2]]);
+    const [{ n }] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from enterprises where search_tsv @@ to_tsquery('simple', 'van & xua:*')`);
+    assert.equal(typing.list.total, Math.min(n, 1_000));
+    // A short last word, with more forms than are listed, still matches as a prefix.
+    assert.deepEqual((await ours('dich vu van xuan t')).names, [names[1]]);
+    const [{ forms }] = await queryRows<{ forms: number }>(t.database.db, sql`select count(*)::int as forms from search_words where word like 't%'`);
+    assert.ok(forms > 8, `the vocabulary has ${forms} words beginning with "t"`);
+  });
+
   it('exports CSV and XLSX streams with formula-like cells neutralised', async () => {
     const admin = await login(t, 'admin');
     const created = await as(t, admin).send('POST', '/api/enterprises', {

@@ -38,7 +38,10 @@ export const toSearchWords = (q: string): string[] =>
  * appear, or else be similar to a word of the name: pg_trgm word similarity), tax-code prefix,
  * and the filters.
  */
-export const buildEnterpriseWhere = (f: TEnterpriseFilter & { sectionDivisions?: readonly string[] }, { fuzzy }: { fuzzy: boolean }): SQL | undefined => {
+export const buildEnterpriseWhere = (
+  f: TEnterpriseFilter & { sectionDivisions?: readonly string[] },
+  { fuzzy, lastWordForms }: { fuzzy: boolean; lastWordForms?: readonly string[] },
+): SQL | undefined => {
   const where: SQL[] = [];
   const q = f.q?.trim();
   if (q) {
@@ -51,8 +54,14 @@ export const buildEnterpriseWhere = (f: TEnterpriseFilter & { sectionDivisions?:
       // served by the GIN trigram index).
       // Exact pass: every word is a word of the name (full-text index).
       if (fuzzy) where.push(sql`${words.join(' ')} <% ${enterprises.searchText}`);
-      // Whole words, except the last one, which may still be being typed (prefix).
-      else if (words.length) where.push(sql`${enterprises.searchTsv} @@ to_tsquery('simple'::regconfig, ${words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ')})`);
+      // Whole words, except the last one, which may still be being typed (prefix). When the
+      // vocabulary's words with that prefix are known (lastWordForms), they are listed instead:
+      // the same matches, and the index intersects them with the other words' postings rather
+      // than first collecting every posting of the prefix into a bitmap.
+      else if (words.length) {
+        const last = lastWordForms?.length ? `(${lastWordForms.join(' | ')})` : `${words[words.length - 1]}:*`;
+        where.push(sql`${enterprises.searchTsv} @@ to_tsquery('simple'::regconfig, ${[...words.slice(0, -1), last].join(' & ')})`);
+      }
     }
   }
   if (f.sizeClass) where.push(eq(enterprises.sizeClass, f.sizeClass));
@@ -139,53 +148,103 @@ export const withSectionDivisions = async <T extends TEnterpriseFilter>(db: TDbO
   return { ...f, sectionDivisions: rows.map((r) => r.code) };
 };
 
-export const findEnterprises = async (db: TDbOrTx, query: TEnterpriseFilter & { page: number; pageSize: number; sort?: TEnterpriseSort; order: 'asc' | 'desc' }) => {
+/**
+ * Relevance of a word-search match, highest first. Fuzzy matches: pg_trgm word similarity of the
+ * phrase. Exact matches (every word present): the words as one phrase first, in the order typed
+ * (the last word may be a prefix), then shorter names (the words make up more of the name). Two
+ * string functions per row: ranking 1,000 matches by trigram similarity cost more than finding
+ * them.
+ */
+const relevanceKeys = (words: string, fuzzy: boolean) =>
+  fuzzy
+    ? { rank: sql`word_similarity(${words}, ${enterprises.searchText})::float8`, length: sql`0` }
+    : { rank: sql`(strpos(' ' || ${enterprises.searchText}, ${' ' + words}) > 0)::int::float8`, length: sql`length(${enterprises.searchText})` };
+
+type TFindQuery = TEnterpriseFilter & { page: number; pageSize: number; sort?: TEnterpriseSort; order: 'asc' | 'desc' };
+type TFound = { items: TEnterpriseRow[]; total: number; isCapped: boolean; isFuzzy: boolean };
+
+/**
+ * One page of a word search, counted and sorted in one statement: the first SEARCH_COUNT_CAP + 1
+ * matches are read once (full-text or trigram index, then their rows) into a small materialised
+ * set of (id, sort keys); the count and the page come from it, then the page's rows by primary
+ * key. Beyond the cap, the page is the first SEARCH_COUNT_CAP matches found (table order: bitmap
+ * scan, no parallel workers, so every page sees the same set) sorted by the chosen key, by name
+ * when none was chosen.
+ */
+const findWordSearchPage = async (db: TDbOrTx, f: TFindQuery, where: SQL | undefined, words: string, fuzzy: boolean): Promise<TFound> => {
+  const cap = SEARCH_COUNT_CAP;
+  const { rank, length } = relevanceKeys(words, fuzzy);
+  const key = f.sort && f.sort !== 'relevance' ? SORTS[f.sort] : sql`null::int`;
+  const dir = f.order === 'desc' ? sql`desc` : sql`asc`;
+  // m1 columns: k (chosen key), r (relevance), len, name_vi, id; c.n = matches counted (≤ cap + 1).
+  const order =
+    f.sort === 'relevance'
+      ? sql`m1.r desc, m1.len, m1.name_vi, m1.id`
+      : f.sort
+        ? sql`m1.k ${dir}, m1.id`
+        : sql`case when c.n > ${cap} then 0 else m1.r end desc, case when c.n > ${cap} then 0 else m1.len end, m1.name_vi, m1.id`;
+  const offset = (f.page - 1) * f.pageSize;
+  const found = await db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
+    return queryRows<{ n: number | string; id: number | null; pos: number | string | null }>(
+      tx,
+      sql`with m as materialized (
+            select ${enterprises.id} as id, ${enterprises.nameVi} as name_vi, ${key} as k, ${rank} as r, ${length} as len
+            from ${enterprises} ${where ? sql`where ${where}` : sql``} limit ${cap + 1}
+          ), c as (select count(*) as n from m)
+          select c.n, z.id, z.pos from c left join lateral (
+            select id, pos from (
+              select m1.id, row_number() over (order by ${order}) as pos from (select * from m limit ${cap}) m1
+            ) ranked where pos > ${offset} and pos <= ${offset + f.pageSize}
+          ) z on true`,
+    );
+  });
+  const n = Number(found[0]?.n ?? 0);
+  const ids = found.filter((r) => r.id !== null).sort((a, b) => Number(a.pos) - Number(b.pos)).map((r) => Number(r.id));
+  const rows = ids.length ? await db.select(ENTERPRISE_COLUMNS).from(enterprises).where(inArray(enterprises.id, ids)) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { items: ids.flatMap((id) => byId.get(id) ?? []), total: Math.min(n, cap), isCapped: n > cap, isFuzzy: fuzzy };
+};
+
+/** The most words a typed prefix is expanded to (beyond, the index reads the prefix itself). */
+const PREFIX_FORMS_MAX = 8;
+
+/**
+ * The vocabulary's words that begin with the given (last, possibly unfinished) word, when there
+ * are at most PREFIX_FORMS_MAX of them; otherwise, or when none is known, undefined (the query
+ * keeps the prefix). The vocabulary holds every word of every name (the enterprise writes and the
+ * import add them), so the listed words match exactly what the prefix matches.
+ */
+export const prefixForms = async (db: TDbOrTx, word: string): Promise<string[] | undefined> => {
+  const rows = await queryRows<{ word: string }>(db, sql`select word from search_words where word >= ${word} and word < ${word + '\uffff'} order by word limit ${PREFIX_FORMS_MAX + 1}`);
+  return rows.length > 0 && rows.length <= PREFIX_FORMS_MAX ? rows.map((r) => r.word) : undefined;
+};
+
+export const findEnterprises = async (db: TDbOrTx, query: TFindQuery) => {
   const f = await withSectionDivisions(db, query);
-  const words = toSearchWords(f.q ?? '').join(' ');
-  const isWordSearch = words.length > 0 && !/^\d[\d-\s]*$/.test(f.q?.trim() ?? '');
-  const run = async (fuzzy: boolean, filter: TEnterpriseFilter = f) => {
-    const where = buildEnterpriseWhere(filter, { fuzzy });
-    const cap = isWordSearch ? SEARCH_COUNT_CAP : COUNT_CAP;
+  const isWordSearch = toSearchWords(f.q ?? '').length > 0 && !/^\d[\d-\s]*$/.test(f.q?.trim() ?? '');
+  const run = async (fuzzy: boolean, filter: TEnterpriseFilter = f): Promise<TFound> => {
+    const words = toSearchWords(filter.q ?? '');
+    const lastWordForms = isWordSearch && !fuzzy ? await prefixForms(db, words[words.length - 1]) : undefined;
+    const where = buildEnterpriseWhere(filter, { fuzzy, lastWordForms });
+    if (isWordSearch) return findWordSearchPage(db, f, where, words.join(' '), fuzzy);
     const counted = await queryRows<{ n: number | string }>(
       db,
-      sql`select count(*) as n from (select 1 from enterprises ${where ? sql`where ${where}` : sql``} limit ${cap + 1}) x`,
+      sql`select count(*) as n from (select 1 from enterprises ${where ? sql`where ${where}` : sql``} limit ${COUNT_CAP + 1}) x`,
     );
-    const total = Math.min(Number(counted[0]?.n ?? 0), cap);
-    const isCapped = Number(counted[0]?.n ?? 0) > cap;
-    const sort = f.sort ?? (isWordSearch && !isCapped ? 'relevance' : 'name');
-    const key = sort === 'relevance' ? sql`word_similarity(${words}, ${enterprises.searchText})` : SORTS[sort];
-    const order = sort === 'relevance' ? desc(key) : f.order === 'desc' ? desc(key) : asc(key);
-    const page = (tx: TDbOrTx) =>
-      tx
-        .select(ENTERPRISE_COLUMNS)
-        .from(enterprises)
-        .where(where)
-        .orderBy(order, asc(enterprises.id))
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize);
-    // A word search with more than SEARCH_COUNT_CAP matches shows, like its count, the first
-    // SEARCH_COUNT_CAP matches found (in the full-text index's order, which the bitmap scan makes
-    // stable) sorted by the chosen key: sorting every match of a common word would read thousands
-    // of rows per page. The list says "more than 1,000" and asks for another word or a filter.
-    const firstFound = sql`${enterprises.id} in (select ${enterprises.id} from ${enterprises} where ${where} limit ${cap})`;
+    const total = Math.min(Number(counted[0]?.n ?? 0), COUNT_CAP);
+    const key = SORTS[f.sort && f.sort !== 'relevance' ? f.sort : 'name'];
     const items =
       total === 0
         ? []
-        : isWordSearch && isCapped
-          ? await db.transaction(async (tx) => {
-              // The same first matches on every page: one bitmap scan in table order, no workers.
-              await tx.execute(sql`set local enable_seqscan = off`);
-              await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-              return tx
-                .select(ENTERPRISE_COLUMNS)
-                .from(enterprises)
-                .where(firstFound)
-                .orderBy(order, asc(enterprises.id))
-                .limit(f.pageSize)
-                .offset((f.page - 1) * f.pageSize);
-            })
-          : await page(db);
-    return { items, total, isCapped, isFuzzy: fuzzy };
+        : await db
+            .select(ENTERPRISE_COLUMNS)
+            .from(enterprises)
+            .where(where)
+            .orderBy(f.order === 'desc' ? desc(key) : asc(key), asc(enterprises.id))
+            .limit(f.pageSize)
+            .offset((f.page - 1) * f.pageSize);
+    return { items, total, isCapped: Number(counted[0]?.n ?? 0) > COUNT_CAP, isFuzzy: fuzzy };
   };
   const exact = await run(false);
   if (exact.total > 0 || !isWordSearch) return { ...exact, correctedQuery: null };
@@ -228,6 +287,18 @@ export const prewarmEnterprises = async (db: TDb): Promise<void> => {
   await scan(sql`select count(*) from enterprises where status >= ''`, { bitmap: false });
   for (const column of ['vsic_main', 'unit_code', 'former_district', 'zone_id']) {
     await scan(sql`select count(*) from enterprises where ${sql.identifier(column)} is not null`, { bitmap: false });
+  }
+  // The query paths themselves. The embedded database is WebAssembly, which the JavaScript engine
+  // first runs from a quick baseline compilation and optimises function by function once it is
+  // hot: a fresh process's searches and lists took about twice as long for their first few
+  // rounds. A few searches of each kind (words, a typo, a tax code, filters and sorts) make them hot.
+  for (let round = 0; round < 3; round++) {
+    for (const q of ['cong ty thuong mai', 'xay dung ha noi', 'san xuat', 'dich vu van tai', 'thuong maj dich vu', '01']) {
+      await findEnterprises(db, { q, page: 1, pageSize: 20, order: 'asc' });
+    }
+    for (const sort of ['name', 'established', 'taxCode'] as const) {
+      await findEnterprises(db, { status: 'ACTIVE', page: 2, pageSize: 20, sort, order: 'asc' });
+    }
   }
 };
 
