@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -20,20 +19,14 @@ export type TDbOrTx = TDb | TTx;
 export type TDatabaseTarget = { kind: 'pglite'; dataDir: string; sharedBuffers?: string } | { kind: 'postgres'; url: string };
 
 /**
- * Sets `shared_buffers` in the embedded database's own postgresql.conf (read when the database
- * starts; a new folder is started again once it has the file). Returns whether the file changed.
+ * Start parameters of the embedded database: PGlite's own and the page cache from the
+ * configuration (a command-line setting: it applies to a new folder from its first start and
+ * overrides the folder's postgresql.conf).
  */
-export const setPgliteSharedBuffers = (dataDir: string, size: string): boolean => {
-  const file = path.join(dataDir, 'postgresql.conf');
-  if (!fs.existsSync(file)) return false;
-  const text = fs.readFileSync(file, 'utf8');
-  if (/^shared_buffers\s*=\s*(\S+)/m.exec(text)?.[1] === size) return false;
-  const line = `shared_buffers = ${size}\t\t\t# set by congthuong (PGLITE_SHARED_BUFFERS)`;
-  const next = /^shared_buffers\s*=.*$/m.test(text) ? text.replace(/^shared_buffers\s*=.*$/m, line) : `${text}\n${line}\n`;
-  if (next === text) return false;
-  fs.writeFileSync(file, next);
-  return true;
-};
+export const pgliteStartParams = (sharedBuffers: string | undefined): string[] => [
+  ...PGlite.defaultStartParams,
+  ...(sharedBuffers ? ['-c', `shared_buffers=${sharedBuffers}`] : []),
+];
 
 export type TDatabase = {
   db: TDb;
@@ -57,13 +50,7 @@ export const openDatabase = async (target: TDatabaseTarget): Promise<TDatabase> 
   if (target.kind === 'pglite') {
     const isFolder = !target.dataDir.startsWith('memory://');
     if (isFolder) fs.mkdirSync(target.dataDir, { recursive: true });
-    if (isFolder && target.sharedBuffers) setPgliteSharedBuffers(target.dataDir, target.sharedBuffers);
-    let client = await PGlite.create(target.dataDir, { extensions: { unaccent, pg_trgm } });
-    // A new folder: its configuration file exists only now; start again with the setting.
-    if (isFolder && target.sharedBuffers && setPgliteSharedBuffers(target.dataDir, target.sharedBuffers)) {
-      await client.close();
-      client = await PGlite.create(target.dataDir, { extensions: { unaccent, pg_trgm } });
-    }
+    const client = await PGlite.create(target.dataDir, { extensions: { unaccent, pg_trgm }, startParams: pgliteStartParams(target.sharedBuffers) });
     const db = drizzlePglite(client, { schema }) as unknown as TDb;
     return {
       db,

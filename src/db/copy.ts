@@ -7,8 +7,10 @@ import type { TDbOrTx } from './client';
 /** Quotes one value for PostgreSQL's CSV COPY format: null → empty (NULL), text → "…" with doubled quotes. */
 export const toCopyCsvValue = (value: unknown): string => {
   if (value === null || value === undefined) return '';
+  // Numbers need no quotes; text is always quoted (an empty string is then not NULL).
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return `"${text.replace(/"/g, '""')}"`;
+  return text.includes('"') ? `"${text.replace(/"/g, '""')}"` : `"${text}"`;
 };
 
 /** Builds the CSV body for COPY from rows of values in column order. */

@@ -179,7 +179,8 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
         from enterprise_import_stage s join enterprises e on e.tax_code = s.tax_code where s.action = 'update'`);
       // 3. Upsert the changed enterprises (the stage already holds the merged values) and, in the
       //    same statement, audit the creations with the stored values and add the words of the
-      //    names to the search vocabulary (xmax = 0 marks a row this statement inserted).
+      //    names (the lexemes of their full-text vectors) to the search vocabulary (xmax = 0
+      //    marks a row this statement inserted).
       await tx.execute(sql`
         with up as (
           ${sql.raw(`insert into enterprises (${ENTERPRISE_FIELDS.join(', ')}, size_class, size_class_year)
@@ -187,11 +188,11 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
           on conflict (tax_code) do update set ${ENTERPRISE_FIELDS.filter((f) => f !== 'tax_code').map((f) => `${f} = excluded.${f}`).join(', ')}, updated_at = now(),
             size_class = case when excluded.size_class_year >= coalesce(enterprises.size_class_year, 0) then excluded.size_class else enterprises.size_class end,
             size_class_year = greatest(excluded.size_class_year, enterprises.size_class_year)
-          returning id, search_text, (xmax = 0) as is_created, ${ENTERPRISE_FIELDS.join(', ')}`)}
+          returning id, search_tsv, (xmax = 0) as is_created, ${ENTERPRISE_FIELDS.join(', ')}`)}
         ),
         words as (
           insert into search_words (word)
-          select distinct w from up, unnest(string_to_array(up.search_text, ' ')) w where w <> '' on conflict do nothing
+          select distinct w from up, unnest(tsvector_to_array(up.search_tsv)) w on conflict do nothing
         )
         insert into audit_log (actor_id, actor_name, ip, entity, entity_id, action, before, after, request_id)
         select ${actor}, 'enterprise', up.id::text, 'enterprise.import_create', null, ${sql.raw(auditJson('up'))}, ${ctx.requestId || null}
@@ -250,7 +251,7 @@ const stageRow = (r: TValidatedRow, merged: TComparable | undefined, action: 'cr
     ...COMPARABLE_COLUMNS.map((c) => (c === 'vsicOther' ? `{${(values[c] as string[]).map((v) => `"${v}"`).join(',')}}` : values[c])),
     action, f?.year ?? null, f?.avgInsuredEmployees ?? null, f?.revenueVnd?.toString() ?? null, f?.capitalVnd.toString() ?? null,
     f?.exportUsd?.toString() ?? null, f?.classification.class ?? null, f?.classification.reason.sectorGroup ?? null, f?.classification.ruleVersion ?? null,
-    f ? JSON.stringify(f.classification.reason, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : null,
+    f ? JSON.stringify(f.classification.reason) : null,
   ];
 };
 

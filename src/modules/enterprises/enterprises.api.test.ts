@@ -195,6 +195,16 @@ describe('enterprise registry', () => {
     assert.deepEqual((await ours('dich vu van xuan t')).names, [names[1]]);
     const [{ forms }] = await queryRows<{ forms: number }>(t.database.db, sql`select count(*)::int as forms from search_words where word like 't%'`);
     assert.ok(forms > 8, `the vocabulary has ${forms} words beginning with "t"`);
+    // The vocabulary holds the index's lexemes: a hyphenated word gives itself and its parts, and
+    // a prefix with such a form among its words is searched as a prefix.
+    const hyphen = await upload('hyphen.csv', [HEADER, '0109880011,Công ty TNHH Quỳnh-Khuê Việt,TNHH_2TV,NON_STATE,4690,018,2020-01-01,2025,5,1000000000,500000000'].join('\n'), false);
+    assert.equal(hyphen.statusCode, 200, hyphen.body);
+    const vocabulary = (await queryRows<{ word: string }>(t.database.db, sql`select word from search_words where word like 'quynh%' or word like 'khue%' order by word`)).map((r) => r.word);
+    assert.deepEqual(vocabulary, ['khue', 'quynh', 'quynh-khue']);
+    for (const q of ['quynh khu', 'quynh', 'Quỳnh-Khuê', 'khue viet']) {
+      const found = (await s.get(`/api/enterprises?q=${encodeURIComponent(q)}`)).json();
+      assert.ok(found.items.some((e: { taxCode: string }) => e.taxCode === '0109880011'), q);
+    }
   });
 
   it('exports CSV and XLSX streams with formula-like cells neutralised', async () => {

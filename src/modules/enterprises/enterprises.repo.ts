@@ -106,11 +106,14 @@ export const editDistance = (a: string, b: string): number => {
   return d[a.length][b.length];
 };
 
-/** Adds the words of the given enterprises' names to the search vocabulary. */
+/**
+ * Adds the words of the given enterprises' names to the search vocabulary: the lexemes of their
+ * full-text vectors, i.e. the keys of the full-text index (the import does the same in its upsert).
+ */
 export const addSearchWords = async (db: TDbOrTx, enterpriseIds: number[] | 'all') => {
   const scope = enterpriseIds === 'all' ? sql`` : sql`where e.id in (select (jsonb_array_elements_text(${JSON.stringify(enterpriseIds)}::jsonb))::int)`;
   await db.execute(sql`insert into search_words (word)
-    select distinct w from enterprises e, unnest(string_to_array(e.search_text, ' ')) w ${scope} ${enterpriseIds === 'all' ? sql`where` : sql`and`} w <> ''
+    select distinct w from enterprises e, unnest(tsvector_to_array(e.search_tsv)) w ${scope}
     on conflict do nothing`);
 };
 
@@ -212,12 +215,15 @@ const PREFIX_FORMS_MAX = 8;
 /**
  * The vocabulary's words that begin with the given (last, possibly unfinished) word, when there
  * are at most PREFIX_FORMS_MAX of them; otherwise, or when none is known, undefined (the query
- * keeps the prefix). The vocabulary holds every word of every name (the enterprise writes and the
- * import add them), so the listed words match exactly what the prefix matches.
+ * keeps the prefix). The vocabulary holds every lexeme of every name's full-text vector (the
+ * enterprise writes and the import add them), so the listed words match exactly what the prefix
+ * matches.
  */
 export const prefixForms = async (db: TDbOrTx, word: string): Promise<string[] | undefined> => {
   const rows = await queryRows<{ word: string }>(db, sql`select word from search_words where word >= ${word} and word < ${word + '\uffff'} order by word limit ${PREFIX_FORMS_MAX + 1}`);
-  return rows.length > 0 && rows.length <= PREFIX_FORMS_MAX ? rows.map((r) => r.word) : undefined;
+  // Only plain words are listed in the query (a lexeme such as "abc-tech" would be parsed again).
+  const isListable = rows.length > 0 && rows.length <= PREFIX_FORMS_MAX && rows.every((r) => /^[a-z0-9]+$/.test(r.word));
+  return isListable ? rows.map((r) => r.word) : undefined;
 };
 
 export const findEnterprises = async (db: TDbOrTx, query: TFindQuery) => {
