@@ -3,5 +3,5 @@
 -- "(vietnam)"): a typed prefix is expanded to these words, which must match what the index holds.
 DELETE FROM "search_words";--> statement-breakpoint
 INSERT INTO "search_words" ("word")
-  SELECT DISTINCT w FROM "enterprises" e, unnest(tsvector_to_array(e."search_tsv")) w
+  SELECT word FROM ts_stat('SELECT search_tsv FROM enterprises')
   ON CONFLICT DO NOTHING;

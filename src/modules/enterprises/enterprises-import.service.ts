@@ -118,17 +118,18 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
     progress({ phase: 'compare', done: 0, total: valid.length });
     const existing = new Map((await findEnterprisesByTaxCodes(db, valid.map((r) => r.enterprise.taxCode))).map((e) => [e.taxCode, e]));
     const present = new Set(parsed.columns.map((c) => COLUMN_FIELDS[c]).filter(Boolean));
-    type TPlanned = { row: TValidatedRow; before: TEnterpriseRow | undefined; after: TComparable };
-    const toInsert: TPlanned[] = [];
+    type TPlanned = { row: TValidatedRow; before: TEnterpriseRow; after: TComparable };
+    const toInsert: TValidatedRow[] = [];
     const toUpdate: TPlanned[] = [];
     let unchanged = 0;
     for (const row of valid) {
       const before = existing.get(row.enterprise.taxCode);
-      const proposed = pick(row.enterprise);
+      // A new enterprise is staged with its own values (stageRow).
       if (!before) {
-        toInsert.push({ row, before, after: proposed });
+        toInsert.push(row);
         continue;
       }
+      const proposed = pick(row.enterprise);
       const current = pick(before);
       const after = Object.fromEntries(COMPARABLE_COLUMNS.map((c) => [c, c === 'taxCode' || present.has(c) ? proposed[c] : current[c]])) as TComparable;
       if (JSON.stringify(after) === JSON.stringify(current)) unchanged++;
@@ -145,18 +146,28 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
       return result(importId);
     }
 
-    const changedCodes = new Set([...toInsert, ...toUpdate].map((p) => p.row.enterprise.taxCode));
-    const plannedAfter = new Map([...toInsert, ...toUpdate].map((p) => [p.row.enterprise.taxCode, p.after]));
+    const changedCodes = new Set([...toInsert.map((r) => r.enterprise.taxCode), ...toUpdate.map((p) => p.row.enterprise.taxCode)]);
+    const plannedAfter = new Map(toUpdate.map((p) => [p.row.enterprise.taxCode, p.after]));
     const staged = valid.filter((r) => changedCodes.has(r.enterprise.taxCode) || r.figures);
     const writeTotal = staged.length;
     progress({ phase: 'write', done: 0, total: writeTotal });
     const importId = await db.transaction(async (tx) => {
       // 1. Stage every changed row and every row with figures with COPY (fast on both databases).
+      //    The classification reasons repeat (a few dozen distinct ones): each is staged once, in
+      //    its own table, and the rows refer to it by number.
       await tx.execute(sql.raw(`create temp table enterprise_import_stage (${STAGE_COLUMNS.map(([c, type]) => `${c} ${type}`).join(', ')}) on commit drop`));
+      await tx.execute(sql`create temp table enterprise_import_reasons (reason_no int primary key, reason jsonb not null) on commit drop`);
+      const reasonNumbers = new Map<string, number>();
+      const reasonNumber = (reason: string) => reasonNumbers.get(reason) ?? (reasonNumbers.set(reason, reasonNumbers.size + 1), reasonNumbers.size);
       for (let i = 0; i < staged.length; i += COPY_BATCH) {
-        const rows = staged.slice(i, i + COPY_BATCH).map((r) => stageRow(r, plannedAfter.get(r.enterprise.taxCode), changedCodes.has(r.enterprise.taxCode) ? (existing.has(r.enterprise.taxCode) ? 'update' : 'create') : null));
+        const rows = staged
+          .slice(i, i + COPY_BATCH)
+          .map((r) => stageRow(r, plannedAfter.get(r.enterprise.taxCode), changedCodes.has(r.enterprise.taxCode) ? (existing.has(r.enterprise.taxCode) ? 'update' : 'create') : null, reasonNumber));
         await copyCsvInto(tx, { table: 'enterprise_import_stage', columns: STAGE_COLUMNS.map(([c]) => c), csv: toCopyCsv(rows) });
         progress({ phase: 'write', done: Math.min(i + COPY_BATCH, writeTotal), total: writeTotal });
+      }
+      if (reasonNumbers.size) {
+        await copyCsvInto(tx, { table: 'enterprise_import_reasons', columns: ['reason_no', 'reason'], csv: toCopyCsv([...reasonNumbers].map(([reason, no]) => [no, reason])) });
       }
       // A load that rewrites most of the table is faster with the secondary indexes built once at
       // the end than maintained row by row (the unique tax-code index stays: the upsert needs it);
@@ -178,9 +189,8 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
         select ${actor}, 'enterprise', e.id::text, 'enterprise.import_update', ${sql.raw(auditJson('e'))}, ${sql.raw(auditJson('s'))}, ${ctx.requestId || null}
         from enterprise_import_stage s join enterprises e on e.tax_code = s.tax_code where s.action = 'update'`);
       // 3. Upsert the changed enterprises (the stage already holds the merged values) and, in the
-      //    same statement, audit the creations with the stored values and add the words of the
-      //    names (the lexemes of their full-text vectors) to the search vocabulary (xmax = 0
-      //    marks a row this statement inserted).
+      //    same statement, audit the creations with the stored values (xmax = 0 marks a row
+      //    this statement inserted).
       await tx.execute(sql`
         with up as (
           ${sql.raw(`insert into enterprises (${ENTERPRISE_FIELDS.join(', ')}, size_class, size_class_year)
@@ -188,21 +198,23 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
           on conflict (tax_code) do update set ${ENTERPRISE_FIELDS.filter((f) => f !== 'tax_code').map((f) => `${f} = excluded.${f}`).join(', ')}, updated_at = now(),
             size_class = case when excluded.size_class_year >= coalesce(enterprises.size_class_year, 0) then excluded.size_class else enterprises.size_class end,
             size_class_year = greatest(excluded.size_class_year, enterprises.size_class_year)
-          returning id, search_tsv, (xmax = 0) as is_created, ${ENTERPRISE_FIELDS.join(', ')}`)}
-        ),
-        words as (
-          insert into search_words (word)
-          select distinct w from up, unnest(tsvector_to_array(up.search_tsv)) w on conflict do nothing
+          returning id, (xmax = 0) as is_created, ${ENTERPRISE_FIELDS.join(', ')}`)}
         )
         insert into audit_log (actor_id, actor_name, ip, entity, entity_id, action, before, after, request_id)
         select ${actor}, 'enterprise', up.id::text, 'enterprise.import_create', null, ${sql.raw(auditJson('up'))}, ${ctx.requestId || null}
         from up where up.is_created`);
+      // The words of the written names (the lexemes of their full-text vectors) into the search
+      // vocabulary; ts_stat collects them in one pass, several times faster than unnest + distinct.
+      await tx.execute(sql`insert into search_words (word)
+        select word from ts_stat('select e.search_tsv from enterprises e join enterprise_import_stage s on s.tax_code = e.tax_code where s.action is not null')
+        on conflict do nothing`);
       // 4. Figures with their SME class, then the current class of each enterprise that existed
       //    before (a new enterprise's class already comes from its only figures, this file's).
       await tx.execute(sql`
         insert into enterprise_figures (enterprise_id, year, avg_insured_employees, revenue_vnd, capital_vnd, export_usd, size_class, sector_group, rule_version, reason)
-        select e.id, s.year, s.avg_insured_employees, s.revenue_vnd, s.capital_vnd, s.export_usd, s.size_class, s.sector_group, s.rule_version, s.reason
-        from enterprise_import_stage s join enterprises e on e.tax_code = s.tax_code where s.year is not null
+        select e.id, s.year, s.avg_insured_employees, s.revenue_vnd, s.capital_vnd, s.export_usd, s.size_class, s.sector_group, s.rule_version, r.reason
+        from enterprise_import_stage s join enterprises e on e.tax_code = s.tax_code join enterprise_import_reasons r on r.reason_no = s.reason_no
+        where s.year is not null
         on conflict (enterprise_id, year) do update set avg_insured_employees = excluded.avg_insured_employees, revenue_vnd = excluded.revenue_vnd,
           capital_vnd = excluded.capital_vnd, export_usd = excluded.export_usd, size_class = excluded.size_class, sector_group = excluded.sector_group,
           rule_version = excluded.rule_version, reason = excluded.reason`);
@@ -236,22 +248,22 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
 /** Stored enterprise columns written by an import, in the order of COMPARABLE_COLUMNS. */
 const ENTERPRISE_FIELDS = COMPARABLE_COLUMNS.map(snake);
 const FIELD_TYPES: Record<string, string> = { vsic_other: 'text[]', zone_id: 'int', established_on: 'date', status_since: 'date' };
-/** The staging table: merged enterprise values, the action, and the figures with their class. */
+/** The staging table: merged enterprise values, the action, and the figures with their class (the reason by number). */
 const STAGE_COLUMNS: [string, string][] = [
   ...ENTERPRISE_FIELDS.map((f): [string, string] => [f, FIELD_TYPES[f] ?? 'text']),
   ['action', 'text'], ['year', 'int'], ['avg_insured_employees', 'numeric'], ['revenue_vnd', 'bigint'], ['capital_vnd', 'bigint'],
-  ['export_usd', 'bigint'], ['size_class', 'text'], ['sector_group', 'text'], ['rule_version', 'text'], ['reason', 'jsonb'],
+  ['export_usd', 'bigint'], ['size_class', 'text'], ['sector_group', 'text'], ['rule_version', 'text'], ['reason_no', 'int'],
 ];
 
-/** One staging row: merged values (or the row's own when unchanged), action, figures. */
-const stageRow = (r: TValidatedRow, merged: TComparable | undefined, action: 'create' | 'update' | null): unknown[] => {
-  const values = merged ?? pick(r.enterprise);
+/** One staging row: merged values (or the row's own when new or unchanged), action, figures. */
+const stageRow = (r: TValidatedRow, merged: TComparable | undefined, action: 'create' | 'update' | null, reasonNumber: (reason: string) => number): unknown[] => {
+  const values = (merged ?? r.enterprise) as Record<string, unknown>;
   const f = r.figures;
   return [
-    ...COMPARABLE_COLUMNS.map((c) => (c === 'vsicOther' ? `{${(values[c] as string[]).map((v) => `"${v}"`).join(',')}}` : values[c])),
+    ...COMPARABLE_COLUMNS.map((c) => (c === 'vsicOther' ? `{${((values[c] as string[] | null) ?? []).map((v) => `"${v}"`).join(',')}}` : (values[c] ?? null))),
     action, f?.year ?? null, f?.avgInsuredEmployees ?? null, f?.revenueVnd?.toString() ?? null, f?.capitalVnd.toString() ?? null,
     f?.exportUsd?.toString() ?? null, f?.classification.class ?? null, f?.classification.reason.sectorGroup ?? null, f?.classification.ruleVersion ?? null,
-    f ? JSON.stringify(f.classification.reason) : null,
+    f ? reasonNumber(JSON.stringify(f.classification.reason)) : null,
   ];
 };
 
