@@ -182,6 +182,16 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
           )
         : [];
       for (const index of rebuild) await tx.execute(sql.raw(`drop index "${index.name}"`));
+      // Likewise the foreign keys of the two tables written (figures → enterprise, enterprise →
+      // zone): checked once per constraint when added back, instead of a locking look-up per row.
+      const foreignKeys = isBulk
+        ? await queryRows<{ table: string; name: string; definition: string }>(
+            tx,
+            sql`select conrelid::regclass::text as "table", conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
+                where contype = 'f' and conrelid in ('enterprises'::regclass, 'enterprise_figures'::regclass)`,
+          )
+        : [];
+      for (const fk of foreignKeys) await tx.execute(sql.raw(`alter table ${fk.table} drop constraint "${fk.name}"`));
       const actor = sql`${ctx.actor?.userId ?? null}::int, ${actorName}, ${ctx.ip || null}`;
       // 2. Audit the updates with their values before the change.
       await tx.execute(sql`
@@ -228,6 +238,7 @@ export const createEnterpriseImportService = ({ db }: { db: TDb }) => {
           where e.id = f.enterprise_id and (e.size_class is distinct from f.size_class or e.size_class_year is distinct from f.year)`);
       }
       for (const index of rebuild) await tx.execute(sql.raw(index.definition));
+      for (const fk of foreignKeys) await tx.execute(sql.raw(`alter table ${fk.table} add constraint "${fk.name}" ${fk.definition}`));
       return insertImportRun(tx, {
         kind: 'enterprises', fileName: input.fileName || 'upload', file: input.bytes, dryRun: false, status: 'COMMITTED',
         counts, errorCount: 0, actorId: ctx.actor?.userId ?? null, actorName, finishedAt: new Date(),
