@@ -3,25 +3,18 @@
  * Mẫu 01 (receipt and appointment, with a QR code for the public lookup), Mẫu 02 (request for
  * supplements), Mẫu 03 (refusal, at intake or after appraisal), Mẫu 04 (apology and new
  * appointment), Mẫu 05 (control of the handling process, from the journal) and Mẫu 06 (register of
- * dossiers, A4 landscape). Layout after Decree 30/2020 Appendix I
+ * dossiers, A4 landscape). Layout after Decree 30/2020 Appendix I (`lib/official-docx`)
  * (Times New Roman, A4, header table authority | national title). The official field lists of
  * the annex were not read [U]; the minimum of §1.3 is printed.
  */
-import { AlignmentType, BorderStyle, Document, ImageRun, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, ImageRun, Paragraph, Table, TableRow, TextRun, WidthType } from 'docx';
 import QRCode from 'qrcode';
-import { formatOfficialDate } from '../briefing/briefing-docx';
+import { cell, centered, officialDocument, officialHeader, run as officialRun, signer, toDocxBuffer, twoColumns } from '../../lib/official-docx';
 
-const FONT = 'Times New Roman';
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const SINGLE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const PT = (points: number) => points * 2;
-
-const run = (text: string, o: { size?: number; bold?: boolean; italics?: boolean } = {}) => new TextRun({ text, font: FONT, size: PT(o.size ?? 13), bold: o.bold, italics: o.italics });
+/** Slips are set in 13 pt unless a size is given. */
+const run = (text: string, o: { size?: number; bold?: boolean; italics?: boolean } = {}) => officialRun(text, { ...o, size: o.size ?? 13 });
 const para = (children: TextRun[], o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; indent?: boolean } = {}) =>
   new Paragraph({ alignment: o.align ?? AlignmentType.JUSTIFIED, spacing: { after: o.after ?? 60 }, indent: o.indent ? { firstLine: 567 } : undefined, children });
-const centered = (children: TextRun[], after = 0) => para(children, { align: AlignmentType.CENTER, after });
-const cell = (children: Paragraph[], width: number, bordered = false) =>
-  new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: bordered ? { top: SINGLE, bottom: SINGLE, left: SINGLE, right: SINGLE } : { top: NONE, bottom: NONE, left: NONE, right: NONE } });
 
 /** Time as printed on the slips: hh giờ mm phút, ngày dd/mm/yyyy (Vietnam time). */
 export const formatSlipTime = (at: Date): string => {
@@ -32,67 +25,18 @@ export const formatSlipTime = (at: Date): string => {
 
 export type TSlipHeader = { parentAuthority: string; authority: string; place: string; date: Date; number: string };
 
-const header = (h: TSlipHeader) =>
-  new Table({
-    width: { size: 9500, type: WidthType.DXA },
-    columnWidths: [3800, 5700],
-    borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [
-              centered([run(h.parentAuthority.toUpperCase())]),
-              centered([run(h.authority.toUpperCase(), { bold: true })]),
-              centered([run('________')], 120),
-              centered([run(`Số: ${h.number}`)]),
-            ],
-            3800,
-          ),
-          cell(
-            [
-              centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true })]),
-              centered([run('Độc lập - Tự do - Hạnh phúc', { size: 14, bold: true })]),
-              centered([run('________________________', { size: 13 })], 120),
-              centered([run(formatOfficialDate(h.place, h.date), { size: 14, italics: true })]),
-            ],
-            5700,
-          ),
-        ],
-      }),
-    ],
-  });
+/** The header table of Decree 30, the motto with a line of underscores below it. */
+const header = (h: TSlipHeader) => officialHeader({ ...h, motto: 'rule' });
 
+/** Signatures: the applicant (left) and the officer (right). */
 const signature = (title: string, name: string) =>
-  new Table({
-    width: { size: 9500, type: WidthType.DXA },
-    columnWidths: [4750, 4750],
-    borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
-    rows: [
-      new TableRow({
-        children: [
-          cell([centered([run('NGƯỜI NỘP HỒ SƠ', { bold: true })]), centered([run('(Ký và ghi rõ họ tên)', { italics: true })])], 4750),
-          cell([centered([run(title.toUpperCase(), { bold: true })]), centered([run('(Ký và ghi rõ họ tên)', { italics: true })]), new Paragraph({ spacing: { after: 800 } }), centered([run(name, { bold: true })])], 4750),
-        ],
-      }),
-    ],
-  });
+  twoColumns(
+    signer({ titles: ['NGƯỜI NỘP HỒ SƠ'], hint: '(Ký và ghi rõ họ tên)', size: 13, space: { after: 0 } }),
+    signer({ titles: [title], hint: '(Ký và ghi rõ họ tên)', name, size: 13, space: { paragraph: 800 } }),
+    [4750, 4750],
+  );
 
-const document = (children: (Paragraph | Table)[], landscape = false) =>
-  new Document({
-    creator: 'congthuong',
-    styles: { default: { document: { run: { font: FONT, size: PT(13) } } } },
-    sections: [
-      {
-        properties: {
-          page: landscape
-            ? { size: { width: 16838, height: 11906, orientation: PageOrientation.LANDSCAPE }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } }
-            : { size: { width: 11906, height: 16838 }, margin: { top: 1418, bottom: 1134, left: 1985, right: 1134 } },
-        },
-        children,
-      },
-    ],
-  });
+const document = (children: (Paragraph | Table)[], landscape = false) => officialDocument({ fontSize: 13, landscape, children });
 
 /** A bordered table with a header row (Mẫu 05, Mẫu 06). */
 const grid = (widths: number[], head: string[], rows: string[][], size = 11) =>
@@ -143,7 +87,7 @@ export const buildReceiptSlipDocx = async (s: TReceiptSlip): Promise<Buffer> => 
       ),
     ],
   });
-  return Packer.toBuffer(
+  return toDocxBuffer(
     document([
       header(s),
       centered([run('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', { size: 14, bold: true })], 60),
@@ -181,7 +125,7 @@ export type TSupplementSlip = TSlipHeader & {
 
 /** Mẫu 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
 export const buildSupplementSlipDocx = async (s: TSupplementSlip): Promise<Buffer> =>
-  Packer.toBuffer(
+  toDocxBuffer(
     document([
       header(s),
       centered([run('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', { size: 14, bold: true })], 200),
@@ -210,7 +154,7 @@ export type TApologySlip = TSlipHeader & {
 
 /** Mẫu 04 — Phiếu xin lỗi và hẹn lại ngày trả kết quả. */
 export const buildApologySlipDocx = async (s: TApologySlip): Promise<Buffer> =>
-  Packer.toBuffer(
+  toDocxBuffer(
     document([
       header(s),
       centered([run('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', { size: 14, bold: true })], 200),
@@ -220,12 +164,7 @@ export const buildApologySlipDocx = async (s: TApologySlip): Promise<Buffer> =>
       para([run(`Tuy nhiên đến nay, hồ sơ chưa được giải quyết đúng hạn. Lý do: ${s.reason}`)], { indent: true }),
       para([run(`Sự chậm trễ này đã gây phiền hà cho Quý tổ chức, cá nhân. ${s.authority} xin lỗi và hẹn lại thời gian trả kết quả vào ${formatSlipTime(s.newDueAt)}.`)], { indent: true }),
       para([run('Xin trân trọng cảm ơn sự hợp tác của Quý tổ chức, cá nhân./.')], { indent: true, after: 200 }),
-      new Table({
-        width: { size: 9500, type: WidthType.DXA },
-        columnWidths: [4750, 4750],
-        borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
-        rows: [new TableRow({ children: [cell([para([])], 4750), cell([centered([run(s.signerTitle.toUpperCase(), { bold: true })]), new Paragraph({ spacing: { after: 800 } }), centered([run(s.signerName, { bold: true })])], 4750)] })],
-      }),
+      twoColumns([para([])], signer({ titles: [s.signerTitle], name: s.signerName, size: 13, space: { paragraph: 800 } }), [4750, 4750]),
     ]),
   );
 
@@ -244,7 +183,7 @@ export type TRefusalSlip = TSlipHeader & {
 
 /** Mẫu 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ (at intake, or after appraisal). */
 export const buildRefusalSlipDocx = async (s: TRefusalSlip): Promise<Buffer> =>
-  Packer.toBuffer(
+  toDocxBuffer(
     document([
       header(s),
       centered([run('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', { size: 14, bold: true })], 200),
@@ -281,7 +220,7 @@ export type TControlSlip = TSlipHeader & {
 
 /** Mẫu 05 — Phiếu kiểm soát quá trình giải quyết hồ sơ (from the dossier's journal). */
 export const buildControlSlipDocx = async (s: TControlSlip): Promise<Buffer> =>
-  Packer.toBuffer(
+  toDocxBuffer(
     document([
       header(s),
       centered([run('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', { size: 14, bold: true })], 60),
@@ -310,7 +249,7 @@ export type TRegister = TSlipHeader & {
 export const buildRegisterDocx = async (s: TRegister): Promise<Buffer> => {
   const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
   const at = (d: Date | null) => (d ? formatSlipTime(d).replace(' giờ ', ':').replace(' phút, ngày ', ' ') : '');
-  return Packer.toBuffer(
+  return toDocxBuffer(
     document(
       [
         header(s),

@@ -1,22 +1,8 @@
-import { AlignmentType, BorderStyle, Document, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ITableCellOptions } from 'docx';
-import { formatOfficialDate } from '../briefing/briefing-docx';
-
-const FONT = 'Times New Roman';
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
-const GRID = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
-/** Sizes in half-points (Decree 30/2020, Appendix I). */
-const PT = (points: number) => points * 2;
+import { AlignmentType, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { blank, bodyParagraph as body, GRID_BORDERS, officialDocument, officialHeader, officialTitle, run, signer, toDocxBuffer, twoColumns } from '../../lib/official-docx';
 
 const STATUS_VI: Record<string, string> = { OPEN: 'Chưa thực hiện', IN_PROGRESS: 'Đang thực hiện', DONE: 'Đã hoàn thành', CANCELLED: 'Hủy bỏ' };
 
-const run = (text: string, options: { size: number; bold?: boolean; italics?: boolean; underline?: boolean }) =>
-  new TextRun({ text, font: FONT, size: PT(options.size), bold: options.bold, italics: options.italics, underline: options.underline ? {} : undefined });
-const centered = (children: TextRun[], spacingAfter = 0) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: spacingAfter }, children });
-const body = (children: TextRun[]) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 720 }, spacing: { after: 120, line: 312 }, children });
-const plainCell = (children: Paragraph[], widthTwips: number, options: Partial<ITableCellOptions> = {}) =>
-  new TableCell({ children, width: { size: widthTwips, type: WidthType.DXA }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, ...options });
 const gridCell = (text: string, widthTwips: number, options: { bold?: boolean; center?: boolean } = {}) =>
   new TableCell({
     width: { size: widthTwips, type: WidthType.DXA },
@@ -51,35 +37,6 @@ export type TMinutesInput = {
  */
 export const buildConferenceMinutesDocx = async ({ conference: c, number, secretary, date }: TMinutesInput): Promise<Buffer> => {
   const heldOn = new Date(`${c.heldOn}T05:00:00Z`);
-  const header = new Table({
-    width: { size: 9500, type: WidthType.DXA },
-    columnWidths: [3800, 5700],
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          plainCell(
-            [
-              centered([run('UBND THÀNH PHỐ HÀ NỘI', { size: 13 })]),
-              centered([run('SỞ CÔNG THƯƠNG', { size: 13, bold: true })]),
-              centered([run('________', { size: 13 })], 120),
-              centered([run(`Số: ${number ?? '      /BB-SCT'}`, { size: 13 })]),
-            ],
-            3800,
-          ),
-          plainCell(
-            [
-              centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, bold: true })]),
-              centered([run('Độc lập - Tự do - Hạnh phúc', { size: 14, bold: true, underline: true })], 240),
-              centered([run(formatOfficialDate('Hà Nội', heldOn), { size: 14, italics: true })]),
-            ],
-            5700,
-          ),
-        ],
-      }),
-    ],
-  });
-
   const participants = [
     ...c.agencies.map((a) => a.name),
     ...(c.enterprises.length ? [`đại diện ${c.enterprises.length} doanh nghiệp (danh sách kèm theo)`] : []),
@@ -101,7 +58,7 @@ export const buildConferenceMinutesDocx = async ({ conference: c, number, secret
   const commitments = new Table({
     width: { size: 9500, type: WidthType.DXA },
     columnWidths: widths,
-    borders: GRID,
+    borders: GRID_BORDERS,
     rows: [
       new TableRow({
         tableHeader: true,
@@ -131,50 +88,29 @@ export const buildConferenceMinutesDocx = async ({ conference: c, number, secret
     : [];
   const closing = body([run(`Biên bản được lập ngày ${viDate(date.toISOString().slice(0, 10))} và thông qua tại hội nghị./.`, { size: 14, italics: true })]);
 
-  const signature = new Table({
-    width: { size: 9500, type: WidthType.DXA },
-    columnWidths: [4750, 4750],
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          plainCell([centered([run('THƯ KÝ', { size: 14, bold: true })]), centered([run('(Ký, ghi rõ họ tên)', { size: 13, italics: true })], 1400), centered([run(secretary ?? '', { size: 14, bold: true })])], 4750),
-          plainCell([centered([run('CHỦ TRÌ HỘI NGHỊ', { size: 14, bold: true })]), centered([run('(Ký, ghi rõ họ tên)', { size: 13, italics: true })], 1400), centered([run(c.chair, { size: 14, bold: true })])], 4750),
-        ],
-      }),
-    ],
-  });
+  const signature = twoColumns(
+    signer({ titles: ['THƯ KÝ'], hint: '(Ký, ghi rõ họ tên)', name: secretary ?? '', size: 14, space: { after: 1400 } }),
+    signer({ titles: ['CHỦ TRÌ HỘI NGHỊ'], hint: '(Ký, ghi rõ họ tên)', name: c.chair, size: 14, space: { after: 1400 } }),
+    [4750, 4750],
+  );
 
-  const doc = new Document({
-    creator: 'congthuong',
-    title: `Biên bản hội nghị đối thoại doanh nghiệp: ${c.topic}`,
-    styles: { default: { document: { run: { font: FONT, size: PT(14) } } } },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 851, header: 567 } },
-        },
-        headers: {
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: PT(13) })] })] }),
-        },
-        children: [
-          header,
-          new Paragraph({ spacing: { after: 240 }, children: [] }),
-          centered([run('BIÊN BẢN', { size: 14, bold: true })]),
-          centered([run(`Hội nghị đối thoại doanh nghiệp: ${c.topic}`, { size: 14, bold: true })]),
-          centered([run('_______________', { size: 14 })], 240),
-          ...paragraphs,
-          commitments,
-          ...enterpriseList,
-          new Paragraph({ spacing: { after: 120 }, children: [] }),
-          closing,
-          new Paragraph({ spacing: { after: 240 }, children: [] }),
-          signature,
-        ],
-      },
-    ],
-  });
-  return Buffer.from(await Packer.toBuffer(doc));
+  return toDocxBuffer(
+    officialDocument({
+      title: `Biên bản hội nghị đối thoại doanh nghiệp: ${c.topic}`,
+      fontSize: 14,
+      margins: { top: 1134, bottom: 1134, left: 1701, right: 851 },
+      pageNumbers: true,
+      children: [
+        officialHeader({ parentAuthority: 'UBND Thành phố Hà Nội', authority: 'Sở Công Thương', number: number ?? '      /BB-SCT', place: 'Hà Nội', date: heldOn }),
+        ...officialTitle('BIÊN BẢN', `Hội nghị đối thoại doanh nghiệp: ${c.topic}`),
+        ...paragraphs,
+        commitments,
+        ...enterpriseList,
+        blank(120),
+        closing,
+        blank(240),
+        signature,
+      ],
+    }),
+  );
 };
