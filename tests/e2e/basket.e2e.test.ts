@@ -10,30 +10,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import { RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import { expectNoError, heading, openPage, signInOn } from './e2e-page';
 
 let server: TTestServer;
 let browser: Browser;
 
 const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(RESULTS_DIR, `basket-${name}.png`), fullPage: true });
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 /** The import button of the dialog (its accessible name also holds the icon's label). */
 const importButton = (dialog: Locator) => dialog.locator('button').filter({ hasText: /^\s*Nhập\s*$/ });
-
-/** Waits until no spinner is left, then checks that no error is shown. */
-const expectSettled = async (page: Page, where: string) => {
-  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0, undefined, { timeout: 30_000 });
-  const errors = await page.locator('.ant-alert-error, .ant-result-error, .ant-result-403').allInnerTexts();
-  assert.deepEqual(errors, [], `${where}: an error is shown`);
-};
-
-const signIn = async (page: Page, username: string) => {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await heading(page).filter({ hasText: 'Tổng quan' }).waitFor({ timeout: 15_000 });
-};
 
 const shiftPeriod = (period: string, months: number) => {
   const [y, m] = period.split('-').map(Number);
@@ -58,15 +43,12 @@ describe('basket and weights page (browser, real server)', () => {
   });
 
   it('canbo.kh: products, weight tree, weight CSV with a bad row then a good one, Tết window 2025, deflators, forms', { timeout: 300_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    await signIn(page, 'canbo.kh');
+    const { context, page, problems } = await openPage(browser, { watch: { httpFrom: false, consoleErrors: false } });
+    await signInOn(page, server.baseUrl, 'canbo.kh');
 
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).locator('a[href="/basket"]').click();
     await heading(page).filter({ hasText: 'Rổ sản phẩm và quyền số' }).waitFor();
-    await expectSettled(page, 'products');
+    await expectNoError(page, 'products');
     await page.getByRole('cell', { name: 'Bia các loại' }).waitFor();
     await page.getByPlaceholder('Tìm theo mã, tên, mã ngành').fill('xi mang');
     await page.getByPlaceholder('Tìm theo mã, tên, mã ngành').press('Enter');
@@ -83,7 +65,7 @@ describe('basket and weights page (browser, real server)', () => {
 
     // Weights: versions and the tree of the version in force.
     await page.getByRole('tab', { name: 'Quyền số' }).click();
-    await expectSettled(page, 'weights');
+    await expectNoError(page, 'weights');
     await page.getByRole('heading', { level: 2, name: 'Cây tổng hợp của bộ quyền số 2020' }).waitFor();
     await page.getByRole('cell', { name: /Sản xuất đồ uống/ }).waitFor();
     await screenshot(page, 'weights');
@@ -120,7 +102,7 @@ describe('basket and weights page (browser, real server)', () => {
 
     // Tết 2025: the official nine-day holiday instead of the default window.
     await page.getByRole('tab', { name: 'Nghỉ Tết' }).click();
-    await expectSettled(page, 'tet');
+    await expectNoError(page, 'tet');
     await page.getByRole('button', { name: 'Kỳ nghỉ Tết năm 2025' }).click();
     const tet = page.getByRole('dialog');
     await tet.getByText('Mùng 1 Tết: 29/01/2025').waitFor();
@@ -138,12 +120,12 @@ describe('basket and weights page (browser, real server)', () => {
     await screenshot(page, 'tet');
 
     await page.getByRole('tab', { name: 'Chỉ số giá' }).click();
-    await expectSettled(page, 'deflators');
+    await expectNoError(page, 'deflators');
     await page.getByRole('columnheader', { name: 'Bán lẻ hàng hóa' }).waitFor();
     await screenshot(page, 'deflators');
 
     await page.getByRole('tab', { name: 'Biểu mẫu và dàn mẫu' }).click();
-    await expectSettled(page, 'forms');
+    await expectNoError(page, 'forms');
     await page.getByRole('heading', { level: 2, name: /^Dàn mẫu: / }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Ngoại lệ khóa sổ' }).waitFor();
     await screenshot(page, 'forms');
@@ -152,7 +134,7 @@ describe('basket and weights page (browser, real server)', () => {
     await page.locator('.language-switch').first().getByText('EN', { exact: true }).click();
     await heading(page).filter({ hasText: 'Basket and weights' }).waitFor();
     await page.getByRole('tab', { name: 'Weights' }).click();
-    await expectSettled(page, 'weights (English)');
+    await expectNoError(page, 'weights (English)');
     await page.getByRole('heading', { level: 2, name: 'Aggregation tree of weight version 2020' }).waitFor();
     await page.getByRole('cell', { name: 'Scheduled' }).waitFor();
     await screenshot(page, 'weights-en');
@@ -161,9 +143,8 @@ describe('basket and weights page (browser, real server)', () => {
   });
 
   it('canbo.cn (industry officer): no menu entry, the page is refused', { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signIn(page, 'canbo.cn');
+    const { context, page } = await openPage(browser);
+    await signInOn(page, server.baseUrl, 'canbo.cn');
     assert.equal(await page.getByRole('navigation', { name: 'Điều hướng chính' }).locator('a[href="/basket"]').count(), 0);
     await page.goto(`${server.baseUrl}/basket`);
     await heading(page).filter({ hasText: 'Không có quyền truy cập' }).waitFor();

@@ -10,8 +10,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import { expectHeading, expectNoError, openPage, settled, signIn } from './e2e-page';
 
 let server: TTestServer;
 let browser: Browser;
@@ -32,51 +33,6 @@ const screenshot = async (page: Page, name: string) => {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300); // CSS transitions (loading masks, menu collapse) end before the picture.
   await page.screenshot({ path: path.join(RESULTS_DIR, `calendar-procedures-${name}.png`), fullPage: true });
-};
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-
-const expectHeading = async (page: Page, text: string) => {
-  await heading(page).filter({ hasText: text }).waitFor({ timeout: 15_000 });
-  assert.equal((await heading(page).innerText()).trim(), text);
-};
-
-/** Waits until no spinner or skeleton is left (data loaded). */
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0, undefined, { timeout: 20_000 });
-
-const expectNoError = async (page: Page, where: string) => {
-  await settled(page);
-  const errors = await page.locator('.ant-alert-error, .ant-result-error, .ant-result-403, .ant-result-404').allInnerTexts();
-  assert.deepEqual(errors, [], `${where}: an error is shown`);
-};
-
-const watchErrors = (page: Page): string[] => {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`http ${response.status()}: ${response.request().method()} ${response.url()}`);
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-  });
-  return problems;
-};
-
-const newPage = async (width = 1280): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  return { context, page, problems: watchErrors(page) };
-};
-
-/** A signed-in page (Vietnamese) of a fresh browser context. */
-const signIn = async (username: string, width = 1280) => {
-  const opened = await newPage(width);
-  await opened.page.goto(`${server.baseUrl}/login`);
-  await opened.page.getByLabel('Tên đăng nhập').fill(username);
-  await opened.page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await opened.page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expectHeading(opened.page, 'Tổng quan');
-  return opened;
 };
 
 /** Picks an option of an Ant Design Select (opened by clicking `select`) by its exact title. */
@@ -125,7 +81,7 @@ describe('working calendar and procedure catalogue (browser, real server)', () =
   });
 
   it('anonymous: searches without diacritics, filters abolished food-safety procedures, reads a detail with two versions, English once', { timeout: 120_000 }, async () => {
-    const { context, page, problems } = await newPage();
+    const { context, page, problems } = await openPage(browser);
     await page.goto(`${server.baseUrl}/procedures`);
     await expectHeading(page, 'Thủ tục hành chính');
     // The public shell: the Department's name, the language switch and a sign-in link; no app navigation.
@@ -217,7 +173,7 @@ describe('working calendar and procedure catalogue (browser, real server)', () =
   });
 
   it('admin: 2025 grid with swapped days, due date, a notice for 2031 entered then reverted', { timeout: 150_000 }, async () => {
-    const { context, page, problems } = await signIn('admin');
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'admin');
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).locator('a[href="/admin/calendar"]').click();
     await expectHeading(page, 'Lịch làm việc');
     await expectNoError(page, 'calendar');
@@ -313,7 +269,7 @@ describe('working calendar and procedure catalogue (browser, real server)', () =
   });
 
   it('motcua: records a decision abolishing a procedure today; the catalogue shows it abolished', { timeout: 150_000 }, async () => {
-    const { context, page, problems } = await signIn('motcua');
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'motcua');
     const navigation = page.getByRole('navigation', { name: 'Điều hướng chính' });
     assert.equal(await navigation.locator('a[href="/admin/calendar"]').count(), 0);
     await navigation.locator('a[href="/procedures/decisions"]').click();
@@ -381,7 +337,7 @@ describe('working calendar and procedure catalogue (browser, real server)', () =
   });
 
   it('motcua: records a decision from a CSV file after fixing the row the check names', { timeout: 150_000 }, async () => {
-    const { context, page, problems } = await signIn('motcua');
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'motcua');
     await page.goto(`${server.baseUrl}/procedures/decisions`);
     await expectHeading(page, 'Quyết định công bố thủ tục hành chính');
     await page.getByRole('button', { name: 'Nhập từ tệp CSV/XLSX' }).click();

@@ -10,8 +10,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import type { Browser, Page } from 'playwright-core';
+import { RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import { expectHeading, settled, signIn } from './e2e-page';
 
 let server: TTestServer;
 let browser: Browser;
@@ -20,44 +21,11 @@ let browser: Browser;
 const CODE = '2.000190.H26';
 const NAME = 'Cấp Giấy phép bán buôn sản phẩm rượu trên địa bàn tỉnh, thành phố';
 
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0, undefined, { timeout: 20_000 });
-
 const screenshot = async (page: Page, name: string) => {
   await settled(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(RESULTS_DIR, `compliance-${name}.png`), fullPage: true });
-};
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-const expectHeading = async (page: Page, text: string) => {
-  await heading(page).filter({ hasText: text }).waitFor({ timeout: 15_000 });
-  assert.equal((await heading(page).innerText()).trim(), text);
-};
-
-const watchErrors = (page: Page): string[] => {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`http ${response.status()}: ${response.request().method()} ${response.url()}`);
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-  });
-  return problems;
-};
-
-const signIn = async (username: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = watchErrors(page);
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expectHeading(page, 'Tổng quan');
-  return { context, page, problems };
 };
 
 const TITLE = 'Rà soát, đánh giá chi phí tuân thủ thủ tục hành chính';
@@ -79,7 +47,7 @@ describe('compliance cost review (browser, real server)', () => {
   });
 
   it('one-stop desk: dashboard and XLSX, costs a procedure and sees the saving, proposes the plan, coverage goes up', { timeout: 180_000 }, async () => {
-    const { context, page, problems } = await signIn('motcua');
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'motcua');
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Rà soát chi phí tuân thủ' }).click();
     await expectHeading(page, TITLE);
     await settled(page);
@@ -151,7 +119,7 @@ describe('compliance cost review (browser, real server)', () => {
   });
 
   it('a read-only officer sees the figures but no editing', { timeout: 60_000 }, async () => {
-    const { context, page, problems } = await signIn('canbo.cn');
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'canbo.cn');
     await page.goto(`${server.baseUrl}/compliance/2.000591.H26`);
     await expectHeading(page, 'Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở sản xuất, kinh doanh thực phẩm do Sở Công Thương thực hiện');
     await settled(page);

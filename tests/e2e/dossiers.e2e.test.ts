@@ -9,17 +9,17 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import type { Browser, Page } from 'playwright-core';
+import { RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import { heading, openPage, settled, signIn, type TWatchOptions } from './e2e-page';
 
 let server: TTestServer;
 let browser: Browser;
 const CODE_RE = /\d{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z]\d{2}-\d{6}-\d{4}/;
 const PROCEDURE = 'Cấp Giấy phép bán lẻ sản phẩm rượu';
+/** What these tests count as a browser error: uncaught exceptions and server errors (5xx). */
+const SERVER_ERRORS_ONLY: TWatchOptions = { httpFrom: 500, consoleErrors: false };
 const REQUEST = 'Cấp giấy phép bán lẻ rượu cho cửa hàng số 12 Cao Lỗ (kiểm thử trình duyệt)';
-
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0, undefined, { timeout: 20_000 });
 
 /** The text of a DOCX body (word/document.xml). */
 const documentXml = async (bytes: Buffer): Promise<string> => {
@@ -32,29 +32,6 @@ const screenshot = async (page: Page, name: string) => {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(RESULTS_DIR, `dossiers-${name}.png`), fullPage: true });
-};
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-
-const watchErrors = (page: Page): string[] => {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 500) problems.push(`http ${response.status()}: ${response.request().method()} ${response.url()}`);
-  });
-  return problems;
-};
-
-const signIn = async (username: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = watchErrors(page);
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await heading(page).filter({ hasText: 'Tổng quan' }).waitFor({ timeout: 20_000 });
-  return { context, page, problems };
 };
 
 describe('one-stop dossiers in the browser', { timeout: 300_000 }, () => {
@@ -72,7 +49,7 @@ describe('one-stop dossiers in the browser', { timeout: 300_000 }, () => {
   let code = '';
 
   it('the enterprise submits a dossier online with a component file', async () => {
-    const { context, page, problems } = await signIn('doanhnghiep');
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'doanhnghiep', { watch: SERVER_ERRORS_ONLY });
     await page.getByRole('menuitem', { name: 'Hồ sơ của tôi' }).click();
     await heading(page).filter({ hasText: 'Hồ sơ của tôi' }).waitFor();
     await settled(page);
@@ -99,7 +76,7 @@ describe('one-stop dossiers in the browser', { timeout: 300_000 }, () => {
   });
 
   it('the one-stop desk receives it from its queue and downloads the receipt slip (Mẫu 01)', async () => {
-    const { context, page, problems } = await signIn('motcua');
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'motcua', { watch: SERVER_ERRORS_ONLY });
     await page.getByRole('menuitem', { name: 'Xử lý hồ sơ một cửa' }).click();
     await heading(page).filter({ hasText: 'Xử lý hồ sơ một cửa' }).waitFor();
     await settled(page);
@@ -143,9 +120,7 @@ describe('one-stop dossiers in the browser', { timeout: 300_000 }, () => {
   });
 
   it('the public lookup shows the status without personal data', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchErrors(page);
+    const { context, page, problems } = await openPage(browser, { watch: SERVER_ERRORS_ONLY });
     await page.goto(`${server.baseUrl}/procedures/lookup`);
     await heading(page).filter({ hasText: 'Tra cứu tình trạng hồ sơ' }).waitFor();
     await page.getByLabel('Mã hồ sơ').fill('ABC');

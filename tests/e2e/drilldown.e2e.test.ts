@@ -10,35 +10,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import { RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import { expectNoError, openPage, signInOn, watchErrors, type TWatchOptions } from './e2e-page';
 
 let server: TTestServer;
 let browser: Browser;
 
 const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(RESULTS_DIR, `drilldown-${name}.png`), fullPage: true });
 
-const watchErrors = (page: Page): string[] => {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-  });
-  return problems;
-};
-
-const expectSettled = async (page: Page, where: string) => {
-  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0, undefined, { timeout: 30_000 });
-  const errors = await page.locator('.ant-alert-error, .ant-result-error, .ant-result-403, .ant-result-404').allInnerTexts();
-  assert.deepEqual(errors, [], `${where}: an error is shown`);
-};
-
-const signIn = async (page: Page, username: string) => {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor({ timeout: 15_000 });
-};
+/** What these tests count as a browser error: uncaught exceptions and console errors. */
+const WATCH: TWatchOptions = { httpFrom: false };
 
 const card = (page: Page, title: string) => page.locator('.ind-card').filter({ has: page.getByRole('heading', { level: 2, name: title }) });
 
@@ -66,13 +47,11 @@ describe('IIP drill-down to enterprises and labour productivity (browser, real s
   });
 
   it('officer: total → section → division → class → product → its enterprises; productivity section', { timeout: 240_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    const problems = watchErrors(page);
-    await signIn(page, 'canbo.kh');
+    const { context, page, problems } = await openPage(browser, { watch: WATCH });
+    await signInOn(page, server.baseUrl, 'canbo.kh');
     await page.goto(`${server.baseUrl}/indicators`);
     await page.getByRole('heading', { level: 1, name: 'Chỉ số kinh tế' }).waitFor();
-    await expectSettled(page, 'indicators');
+    await expectNoError(page, 'indicators');
 
     const iip = card(page, 'Chỉ số sản xuất công nghiệp theo ngành');
     await iip.getByRole('link', { name: 'Công nghiệp chế biến, chế tạo', exact: true }).click();
@@ -90,7 +69,7 @@ describe('IIP drill-down to enterprises and labour productivity (browser, real s
     const drawer = page.getByRole('dialog').filter({ hasText: 'Doanh nghiệp sản xuất P2394_CEMENT' });
     await drawer.waitFor();
     await drawer.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    await expectSettled(page, 'drawer');
+    await expectNoError(page, 'drawer');
     const rows = drawer.locator('.ant-table-tbody tr.ant-table-row');
     assert.ok((await rows.count()) > 0);
     const first = await rows.first().innerText();
@@ -117,12 +96,12 @@ describe('IIP drill-down to enterprises and labour productivity (browser, real s
     await page.getByRole('heading', { level: 1, name }).waitFor();
     const own = card(page, 'Năng suất lao động của doanh nghiệp');
     await own.waitFor();
-    await expectSettled(page, 'profile');
+    await expectNoError(page, 'profile');
     await expectChartDrawn(own, 'profile productivity');
 
     // The productivity section of the indicators page.
     await page.goto(`${server.baseUrl}/indicators`);
-    await expectSettled(page, 'indicators again');
+    await expectNoError(page, 'indicators again');
     const productivity = card(page, 'Năng suất lao động ngành công nghiệp');
     await productivity.waitFor();
     await productivity.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
@@ -140,10 +119,8 @@ describe('IIP drill-down to enterprises and labour productivity (browser, real s
   });
 
   it('a complete month: many enterprises, largest first; an area officer sees only the enterprises of their area', { timeout: 180_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchErrors(page);
-    await signIn(page, 'canbo.cn');
+    const { context, page, problems } = await openPage(browser, { watch: WATCH });
+    await signInOn(page, server.baseUrl, 'canbo.cn');
     const latest = ((await (await page.request.get(`${server.baseUrl}/api/indicators/dashboard`)).json()) as { period: string }).period;
     const [year, month] = latest.split('-').map(Number);
     const previous = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
@@ -154,7 +131,7 @@ describe('IIP drill-down to enterprises and labour productivity (browser, real s
       await row.getByRole('button', { name: 'Xem các doanh nghiệp sản xuất sản phẩm P1010_MEAT' }).click();
       const drawer = page.getByRole('dialog').filter({ hasText: 'Doanh nghiệp sản xuất P1010_MEAT' });
       await drawer.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-      await expectSettled(page, 'drawer P1010_MEAT');
+      await expectNoError(page, 'drawer P1010_MEAT');
       return drawer;
     };
     const quantities = async (drawer: ReturnType<Page['locator']>) =>
@@ -167,8 +144,8 @@ describe('IIP drill-down to enterprises and labour productivity (browser, real s
 
     const areaContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const areaPage = await areaContext.newPage();
-    problems.push(...watchErrors(areaPage));
-    await signIn(areaPage, 'canbo.khuvuc');
+    problems.push(...watchErrors(areaPage, WATCH));
+    await signInOn(areaPage, server.baseUrl, 'canbo.khuvuc');
     // Enterprise 1 (Đông Anh) machines parts: the area officer of Đông Anh sees it, not the rest of the city.
     await areaPage.goto(`${server.baseUrl}/indicators?period=${previous}&node=2592`);
     const row = areaPage.locator('.ind-card tr.ant-table-row').filter({ hasText: 'P2592_MECHPART' });
@@ -177,7 +154,7 @@ describe('IIP drill-down to enterprises and labour productivity (browser, real s
     const areaDrawer = areaPage.getByRole('dialog').filter({ hasText: 'Doanh nghiệp sản xuất P2592_MECHPART' });
     await areaDrawer.getByText('Chỉ gồm các doanh nghiệp thuộc địa bàn được phân công.', { exact: false }).waitFor();
     await areaDrawer.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    await expectSettled(areaPage, 'area drawer');
+    await expectNoError(areaPage, 'area drawer');
     const names = await areaDrawer.locator('.ant-table-tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
     assert.ok(names.includes('Công ty TNHH Cơ khí Đông Anh'), `names: ${names.join(' | ')}`);
     for (const area of await areaDrawer.locator('.ant-table-tbody tr.ant-table-row td:nth-child(4)').allInnerTexts()) assert.match(area, /Đông Anh/);
@@ -190,14 +167,12 @@ describe('IIP drill-down to enterprises and labour productivity (browser, real s
   });
 
   it('enterprise user: its own productivity card, and no enterprise lists or sector figures', { timeout: 180_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchErrors(page);
-    await signIn(page, 'doanhnghiep');
+    const { context, page, problems } = await openPage(browser, { watch: WATCH });
+    await signInOn(page, server.baseUrl, 'doanhnghiep');
     await page.goto(`${server.baseUrl}/my-enterprise`);
     const own = card(page, 'Năng suất lao động của doanh nghiệp');
     await own.waitFor({ timeout: 20_000 });
-    await expectSettled(page, 'my enterprise');
+    await expectNoError(page, 'my enterprise');
     await expectChartDrawn(own, 'own productivity');
     const text = await own.innerText();
     assert.match(text, /Ngành cấp 2/);
@@ -221,7 +196,7 @@ describe('IIP drill-down to enterprises and labour productivity (browser, real s
 
     await page.goto(`${server.baseUrl}/indicators?node=2394`);
     await page.locator('.ind-card tr.ant-table-row').filter({ hasText: 'P2394_CEMENT' }).waitFor();
-    await expectSettled(page, 'indicators as enterprise');
+    await expectNoError(page, 'indicators as enterprise');
     assert.equal(await page.getByRole('button', { name: /^Xem các doanh nghiệp sản xuất sản phẩm/ }).count(), 0);
     assert.equal(await page.getByRole('heading', { level: 2, name: 'Năng suất lao động ngành công nghiệp' }).count(), 0);
     assert.deepEqual(problems, []);

@@ -9,8 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import type { Browser, Page } from 'playwright-core';
+import { RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import { expectHeading, expectNoError, settled, signIn, type TOpenOptions } from './e2e-page';
 
 let server: TTestServer;
 let browser: Browser;
@@ -18,50 +19,15 @@ let browser: Browser;
 const OWN_ENTERPRISE = 'Công ty TNHH Cơ khí Đông Anh';
 const NEW_WEBSITE = 'https://cokhidonganh.vn';
 
+/** Browser errors are uncaught exceptions and console errors. */
+const PAGE: TOpenOptions = { watch: { httpFrom: false } };
+
 const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(RESULTS_DIR, `enterprises-${name}.png`), fullPage: true });
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-
-const expectHeading = async (page: Page, text: string) => {
-  await heading(page).filter({ hasText: text }).waitFor({ timeout: 15_000 });
-  assert.equal((await heading(page).innerText()).trim(), text);
-};
-
-/** Waits until no spinner or skeleton is left (data loaded). */
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0, undefined, { timeout: 20_000 });
-
-const expectNoError = async (page: Page, where: string) => {
-  await settled(page);
-  const errors = await page.locator('.ant-alert-error, .ant-result-error, .ant-result-403, .ant-result-404').allInnerTexts();
-  assert.deepEqual(errors, [], `${where}: an error is shown`);
-};
 
 const clickLanguage = async (page: Page, label: 'VI' | 'EN') => {
   const saved = page.waitForResponse((response) => response.url().endsWith('/api/me/locale') && response.request().method() === 'PUT');
   await page.locator('.language-switch').first().getByText(label, { exact: true }).click();
   assert.equal((await saved).status(), 204);
-};
-
-const watchErrors = (page: Page): string[] => {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-  });
-  return problems;
-};
-
-/** A signed-in page (Vietnamese) of a fresh browser context. */
-const signIn = async (username: string, width = 1280): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = watchErrors(page);
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expectHeading(page, 'Tổng quan');
-  return { context, page, problems };
 };
 
 /** Waits for the answer of GET /api/enterprises (the list) whose query satisfies `check`. */
@@ -101,7 +67,7 @@ describe('enterprise registry (browser, real server)', () => {
   });
 
   it('officer: search without diacritics, filters in the URL survive a reload, profile with figures and class', { timeout: 120_000 }, async () => {
-    const { context, page, problems } = await signIn('canbo.cn');
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'canbo.cn', PAGE);
     await navigation(page).locator('a[href="/enterprises"]').click();
     await expectHeading(page, 'Doanh nghiệp');
     await expectNoError(page, 'list');
@@ -209,7 +175,7 @@ describe('enterprise registry (browser, real server)', () => {
   });
 
   it('officer: structure with the SME share, charts and downloads; English on one click', { timeout: 120_000 }, async () => {
-    const { context, page, problems } = await signIn('canbo.cn');
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'canbo.cn', PAGE);
     await navigation(page).locator('a[href="/enterprises/structure"]').click();
     await expectHeading(page, 'Cơ cấu doanh nghiệp');
     await expectNoError(page, 'structure');
@@ -254,7 +220,7 @@ describe('enterprise registry (browser, real server)', () => {
   });
 
   it('officer: import shows the row and column of an error in a dry run, then imports a clean file', { timeout: 120_000 }, async () => {
-    const { context, page, problems } = await signIn('canbo.cn');
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'canbo.cn', PAGE);
     await navigation(page).locator('a[href="/enterprises/import"]').click();
     await expectHeading(page, 'Nhập dữ liệu doanh nghiệp');
     await expectNoError(page, 'import');
@@ -319,7 +285,7 @@ describe('enterprise registry (browser, real server)', () => {
   });
 
   it('enterprise user proposes changes from "Doanh nghiệp của tôi"; the officer accepts one and rejects one', { timeout: 150_000 }, async () => {
-    const enterprise = await signIn('doanhnghiep');
+    const enterprise = await signIn(browser, server.baseUrl, 'doanhnghiep', PAGE);
     const own = enterprise.page;
     const hrefs = await navigation(own).getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
     // Their own enterprise, and none of the Department's registry pages.
@@ -356,7 +322,7 @@ describe('enterprise registry (browser, real server)', () => {
     await own.getByRole('heading', { name: 'Số liệu theo năm và phân loại DNNVV' }).waitFor();
 
     // The officer decides.
-    const officer = await signIn('canbo.cn');
+    const officer = await signIn(browser, server.baseUrl, 'canbo.cn', PAGE);
     const page = officer.page;
     await navigation(page).locator('a[href="/enterprises/proposals"]').click();
     await expectHeading(page, 'Đề nghị điều chỉnh thông tin doanh nghiệp');
@@ -408,7 +374,7 @@ describe('enterprise registry (browser, real server)', () => {
   });
 
   it('leader reads without write controls; area officer sees only former district 017', { timeout: 90_000 }, async () => {
-    const leader = await signIn('lanhdao');
+    const leader = await signIn(browser, server.baseUrl, 'lanhdao', PAGE);
     await navigation(leader.page).locator('a[href="/enterprises"]').click();
     await expectHeading(leader.page, 'Doanh nghiệp');
     await expectNoError(leader.page, 'leader list');
@@ -424,7 +390,7 @@ describe('enterprise registry (browser, real server)', () => {
     assert.deepEqual(leader.problems, []);
     await leader.context.close();
 
-    const area = await signIn('canbo.khuvuc');
+    const area = await signIn(browser, server.baseUrl, 'canbo.khuvuc', PAGE);
     const page = area.page;
     await navigation(page).locator('a[href="/enterprises"]').click();
     await expectHeading(page, 'Doanh nghiệp');

@@ -10,39 +10,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import { RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import { expectHeading, expectNoError, signIn } from './e2e-page';
 
 let server: TTestServer;
 let browser: Browser;
 
 const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(RESULTS_DIR, `indicators-${name}.png`), fullPage: true });
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-
-const expectHeading = async (page: Page, text: string) => {
-  await heading(page).filter({ hasText: text }).waitFor({ timeout: 15_000 });
-  assert.equal((await heading(page).innerText()).trim(), text);
-};
-
-/** Waits until no spinner or skeleton is left (data loaded), then checks that no error is shown. */
-const expectSettled = async (page: Page, where: string) => {
-  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0, undefined, { timeout: 30_000 });
-  const errors = await page.locator('.ant-alert-error, .ant-result-error, .ant-result-403, .ant-result-404').allInnerTexts();
-  assert.deepEqual(errors, [], `${where}: an error is shown`);
-};
 
 const clickLanguage = async (page: Page, label: 'VI' | 'EN') => {
   const saved = page.waitForResponse((response) => response.url().endsWith('/api/me/locale') && response.request().method() === 'PUT');
   await page.locator('.language-switch').first().getByText(label, { exact: true }).click();
   assert.equal((await saved).status(), 204);
-};
-
-const watchErrors = (page: Page): string[] => {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-  });
-  return problems;
 };
 
 const searchParam = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
@@ -79,22 +58,14 @@ describe('economic indicators page (browser, real server)', () => {
   });
 
   it('lanhdao: tiles, charts, downloads, drill-down, Tết note and two-month figure, English, 768 px', { timeout: 240_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    const problems = watchErrors(page);
-
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('Tên đăng nhập').fill('lanhdao');
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await expectHeading(page, 'Tổng quan');
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'lanhdao', { watch: { httpFrom: false } });
     // The overview lists the page with its description.
     await page.locator('.function-list').getByRole('link', { name: 'Chỉ số kinh tế' }).waitFor();
 
     // Open the page from the navigation: latest month, comparison with the same month last year.
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).locator('a[href="/indicators"]').click();
     await expectHeading(page, 'Chỉ số kinh tế');
-    await expectSettled(page, 'indicators');
+    await expectNoError(page, 'indicators');
     assert.equal(await page.locator('.ind-kpi').count(), 3);
     const changes = await tileChanges(page);
     assert.equal(changes.length, 6, `two figures per tile: ${changes.join(' | ')}`);
@@ -154,7 +125,7 @@ describe('economic indicators page (browser, real server)', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Tháng trước"]').click();
     await page.waitForURL((url) => url.searchParams.get('comparison') === 'MOM');
     await iip.locator('.ind-note').filter({ hasText: 'So sánh: Tháng trước.' }).waitFor();
-    await expectSettled(page, 'comparison MOM');
+    await expectNoError(page, 'comparison MOM');
     assert.equal(searchParam(page, 'node'), '2394');
 
     // January 2025: Tết fell in January (in February a year earlier) → the note, then the two-month figure.
@@ -163,7 +134,7 @@ describe('economic indicators page (browser, real server)', () => {
     await picker.fill('01/2025');
     await picker.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('period') === '2025-01');
-    await expectSettled(page, 'period 2025-01');
+    await expectNoError(page, 'period 2025-01');
     const tet = page.locator('.ind-tet');
     await tet.waitFor();
     assert.match(await tet.innerText(), /Tết Nguyên đán/);
@@ -174,7 +145,7 @@ describe('economic indicators page (browser, real server)', () => {
     await page.waitForURL((url) => url.searchParams.get('period') === '2025-02' && url.searchParams.get('comparison') === 'YTD');
     // The navigation renders in a transition: wait for the new month on the page before reading it.
     await page.locator('.ind-kpi-row').filter({ hasText: 'Tính chung 2 tháng năm 2025' }).waitFor();
-    await expectSettled(page, 'two-month figure');
+    await expectNoError(page, 'two-month figure');
     assert.equal(await picker.inputValue(), '02/2025');
     assert.match(await page.locator('.ind-tet').innerText(), /tính chung 2 tháng đầu năm/);
     assert.match(await iip.locator('.ind-note').first().innerText(), /So sánh: Lũy kế từ đầu năm so với cùng kỳ\./);
@@ -195,7 +166,7 @@ describe('economic indicators page (browser, real server)', () => {
     await page.setViewportSize({ width: 768, height: 900 });
     await page.goto(`${server.baseUrl}/indicators`);
     await expectHeading(page, 'Chỉ số kinh tế');
-    await expectSettled(page, 'indicators 768');
+    await expectNoError(page, 'indicators 768');
     assert.equal(await page.locator('.ind-kpi').count(), 3);
     await trendCharts.first().locator('canvas').first().waitFor();
     await page.getByLabel('Kỳ báo cáo').waitFor();

@@ -12,8 +12,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import type { Browser, Page } from 'playwright-core';
+import { RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import { heading, settled, signIn, type TOpenOptions } from './e2e-page';
 
 let server: TTestServer;
 let browser: Browser;
@@ -29,36 +30,11 @@ const ITEM = 'P2592_MECHPART';
 const REPORT_PATH = `/reports/IIP_MONTHLY/1/${lastMonth}`;
 const API_REPORT = `/api/reports/IIP_MONTHLY/1/${lastMonth}`;
 
+/** Wide enough for the report form; refused requests (4xx) are expected resource errors in the console. */
+const PAGE: TOpenOptions = { width: 1366, watch: { httpFrom: false, ignoreConsole: /status of 4\d\d/ } };
+
 /** Long lists are captured at the viewport size (the fixed header would repeat in a full-page capture). */
 const screenshot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(RESULTS_DIR, `reports-${name}.png`), fullPage });
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-
-const watchErrors = (page: Page): string[] => {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) problems.push(`console.error: ${message.text()}`);
-  });
-  return problems;
-};
-
-const signIn = async (username: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = watchErrors(page);
-  await page.goto(`${server.baseUrl}/login`, { timeout: 60_000 });
-  // The first page of a fresh server can be slow on a busy machine (lazy chunks, demo seeding just finished).
-  await page.getByLabel('Tên đăng nhập').waitFor({ timeout: 60_000 });
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await heading(page).filter({ hasText: 'Tổng quan' }).waitFor({ timeout: 20_000 });
-  return { context, page, problems };
-};
-
-const settled = async (page: Page) => {
-  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0, undefined, { timeout: 30_000 });
-};
 
 const statusTag = (page: Page) => page.locator('.ant-card .report-status').first();
 const valueInput = (page: Page) => page.getByLabel(`Số liệu kỳ này: ${ITEM}`);
@@ -92,8 +68,8 @@ describe('monthly reports (browser, real server)', () => {
   });
 
   it('enterprise fills and submits; officer returns with a reason; enterprise resubmits; officer accepts', { timeout: 300_000 }, async () => {
-    const ent = await signIn('doanhnghiep');
-    const officer = await signIn('canbo.cn');
+    const ent = await signIn(browser, server.baseUrl, 'doanhnghiep', PAGE);
+    const officer = await signIn(browser, server.baseUrl, 'canbo.cn', PAGE);
 
     // The enterprise's list of forms and months, from the menu.
     await ent.page.getByRole('navigation', { name: 'Điều hướng chính' }).locator('a[href="/reports"]').click();
@@ -232,7 +208,7 @@ describe('monthly reports (browser, real server)', () => {
   });
 
   it('completeness page shows the counts of the API; the CSV feed dry run lists per-row errors', { timeout: 180_000 }, async () => {
-    const officer = await signIn('canbo.kh');
+    const officer = await signIn(browser, server.baseUrl, 'canbo.kh', PAGE);
     await officer.page.getByRole('navigation', { name: 'Điều hướng chính' }).locator('a[href="/reports/completeness"]').click();
     await heading(officer.page).filter({ hasText: 'Tình hình nộp báo cáo' }).waitFor();
     await officer.page.getByLabel('Biểu mẫu').click();
@@ -266,7 +242,7 @@ describe('monthly reports (browser, real server)', () => {
   });
 
   it('briefing page: drafted text, edited, downloaded as DOCX', { timeout: 180_000 }, async () => {
-    const leader = await signIn('lanhdao');
+    const leader = await signIn(browser, server.baseUrl, 'lanhdao', PAGE);
     await leader.page.getByRole('navigation', { name: 'Điều hướng chính' }).locator('a[href="/briefing"]').click();
     await heading(leader.page).filter({ hasText: 'Báo cáo tình hình kinh tế tháng' }).waitFor();
     const area = leader.page.locator('#briefing-text');

@@ -10,52 +10,20 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import type { Browser, Page } from 'playwright-core';
+import { RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import { expectHeading, settled, signIn } from './e2e-page';
 
 let server: TTestServer;
 let browser: Browser;
 
 const TITLE = 'Chỉ số phục vụ giải quyết thủ tục hành chính';
 
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0, undefined, { timeout: 60_000 });
-
 const screenshot = async (page: Page, name: string) => {
   await settled(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(RESULTS_DIR, `service-index-${name}.png`), fullPage: true });
-};
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-const expectHeading = async (page: Page, text: string) => {
-  await heading(page).filter({ hasText: text }).waitFor({ timeout: 40_000 }); // generous: the test machine is often busy
-  assert.equal((await heading(page).innerText()).trim(), text);
-};
-
-const watchErrors = (page: Page): string[] => {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`http ${response.status()}: ${response.request().method()} ${response.url()}`);
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-  });
-  return problems;
-};
-
-const signIn = async (username: string, width = 1280): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = watchErrors(page);
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expectHeading(page, 'Tổng quan');
-  return { context, page, problems };
 };
 
 /** The statistics API answer for a query, fetched with the page's session. */
@@ -83,7 +51,7 @@ describe('service index dashboard (browser, real server)', () => {
   });
 
   it('leader: tiles agree with the API, tables switch, 766 and TT01 scored, period picker, XLSX', { timeout: 240_000 }, async () => {
-    const { context, page, problems } = await signIn('lanhdao');
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'lanhdao');
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Chỉ số phục vụ TTHC' }).click();
     await expectHeading(page, TITLE);
     await settled(page);
@@ -159,7 +127,7 @@ describe('service index dashboard (browser, real server)', () => {
   });
 
   it('narrow screen and English', { timeout: 120_000 }, async () => {
-    const { context, page, problems } = await signIn('canbo.tm', 768);
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'canbo.tm', { width: 768 });
     await page.goto(`${server.baseUrl}/service-index`);
     await expectHeading(page, TITLE);
     await settled(page);
@@ -175,7 +143,7 @@ describe('service index dashboard (browser, real server)', () => {
   });
 
   it('an enterprise account cannot open it', { timeout: 60_000 }, async () => {
-    const { context, page } = await signIn('doanhnghiep');
+    const { context, page } = await signIn(browser, server.baseUrl, 'doanhnghiep');
     await page.goto(`${server.baseUrl}/service-index`);
     await page.getByText('Không có quyền truy cập').waitFor();
     assert.equal(await page.getByRole('link', { name: 'Chỉ số phục vụ TTHC' }).count(), 0);

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import { RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import { expectHeading, expectNoError, openPage, signIn, type TOpenOptions } from './e2e-page';
 
 /** h1 of each page, Vietnamese and English. */
 const HEADINGS: Record<string, { vi: string; en: string }> = {
@@ -55,37 +56,16 @@ const ROLE_CASES: TRoleCase[] = [
   { username: 'lanhdao', roleLabel: 'Lãnh đạo Sở', navigation: ['/', '/indicators', '/account', '/procedures', ...SERVICE_PATHS, ...ENTERPRISE_READ_PATHS, ...REPORT_READ_PATHS] },
 ];
 
+/** Browser errors are uncaught exceptions and console errors; failed sign-ins (401) are expected resource errors. */
+const PAGE: TOpenOptions = { height: 860, watch: { httpFrom: false, ignoreConsole: /status of 401/ } };
+
 let server: TTestServer;
 let browser: Browser;
 
 const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true });
 
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-
-const expectHeading = async (page: Page, text: string) => {
-  await heading(page).filter({ hasText: text }).waitFor({ timeout: 15_000 });
-  assert.equal((await heading(page).innerText()).trim(), text);
-};
-
-/** Waits until no spinner is left (data loaded), then checks that no error message is shown. */
-const expectNoError = async (page: Page, where: string) => {
-  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0, undefined, { timeout: 15_000 });
-  const errors = await page.locator('.ant-alert-error, .ant-result-error, .ant-result-403, .ant-result-404').allInnerTexts();
-  assert.deepEqual(errors, [], `${where}: an error is shown`);
-};
-
 const clickLanguage = async (page: Page, label: 'VI' | 'EN') => {
   await page.locator('.language-switch').first().getByText(label, { exact: true }).click();
-};
-
-/** Collects uncaught exceptions and console errors; failed sign-ins (401) are expected resource errors. */
-const watchErrors = (page: Page): string[] => {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(`console.error: ${message.text()}`);
-  });
-  return problems;
 };
 
 describe('web shell (browser, real server)', () => {
@@ -105,9 +85,7 @@ describe('web shell (browser, real server)', () => {
   });
 
   it('login page: Vietnamese by default, switches to English and back, explains a wrong password', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    const page = await context.newPage();
-    const problems = watchErrors(page);
+    const { context, page, problems } = await openPage(browser, PAGE);
     await page.goto(`${server.baseUrl}/`);
     await page.waitForURL('**/login');
     await expectHeading(page, 'Đăng nhập hệ thống');
@@ -137,15 +115,7 @@ describe('web shell (browser, real server)', () => {
 
   for (const role of ROLE_CASES) {
     it(`${role.username}: language, every navigation entry, 768 px layout, sign-out`, { timeout: 180_000 }, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-      const page = await context.newPage();
-      const problems = watchErrors(page);
-
-      await page.goto(`${server.baseUrl}/login`);
-      await page.getByLabel('Tên đăng nhập').fill(role.username);
-      await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await expectHeading(page, 'Tổng quan');
+      const { context, page, problems } = await signIn(browser, server.baseUrl, role.username, PAGE);
       assert.equal((await page.locator('.app-header .header-role').innerText()).trim(), role.roleLabel);
       await expectNoError(page, `${role.username} home`);
 

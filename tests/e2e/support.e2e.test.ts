@@ -13,8 +13,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { RESULTS_DIR, ensureWebBuilt, launchBrowser, startServer, type TTestServer } from './e2e-helper';
+import { expectHeading, settled, signIn } from './e2e-page';
 
 let server: TTestServer;
 let browser: Browser;
@@ -22,53 +23,11 @@ let browser: Browser;
 const TOPIC = 'Đối thoại doanh nghiệp bán lẻ E2E';
 const COMMITMENT = 'Hướng dẫn thủ tục cấp phép bán lẻ rượu cho doanh nghiệp';
 
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0, undefined, { timeout: 20_000 });
-
 const screenshot = async (page: Page, name: string) => {
   await settled(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(400); // chart animations and CSS transitions end before the picture.
   await page.screenshot({ path: path.join(RESULTS_DIR, `support-${name}.png`), fullPage: true });
-};
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-const expectHeading = async (page: Page, text: string) => {
-  await heading(page).filter({ hasText: text }).waitFor({ timeout: 15_000 });
-  assert.equal((await heading(page).innerText()).trim(), text);
-};
-
-const watchErrors = (page: Page): string[] => {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`http ${response.status()}: ${response.request().method()} ${response.url()}`);
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-  });
-  return problems;
-};
-
-const signIn = async (username: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = watchErrors(page);
-  // Other work on this machine may rebuild web/dist while the test runs: retry the login page once or twice.
-  for (let attempt = 1; ; attempt += 1) {
-    await page.goto(`${server.baseUrl}/login`);
-    try {
-      await page.getByLabel('Tên đăng nhập').waitFor({ timeout: 15_000 });
-      break;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expectHeading(page, 'Tổng quan');
-  return { context, page, problems };
 };
 
 /** Picks an option of an open Ant Design Select by (the start of) its title. */
@@ -128,7 +87,7 @@ describe('enterprise support (browser, real server)', () => {
   });
 
   it('PCI page: Hà Nội 2019 with the three lowest sub-indices highlighted; the 2025 plan shows overdue actions', { timeout: 120_000 }, async () => {
-    const { context, page, problems } = await signIn('canbo.tm');
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'canbo.tm');
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Chỉ số PCI' }).click();
     await expectHeading(page, 'Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)');
     await settled(page);
@@ -170,7 +129,7 @@ describe('enterprise support (browser, real server)', () => {
   });
 
   it('records a conference with an enterprise and a commitment, then downloads the minutes (DOCX)', { timeout: 150_000 }, async () => {
-    const { context, page, problems } = await signIn('canbo.tm');
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'canbo.tm');
     await page.goto(`${server.baseUrl}/support/conferences`);
     await expectHeading(page, 'Hội nghị đối thoại doanh nghiệp');
     await page.getByRole('link', { name: 'Tháo gỡ khó khăn cho doanh nghiệp công nghiệp hỗ trợ' }).waitFor();
@@ -243,7 +202,7 @@ describe('enterprise support (browser, real server)', () => {
   });
 
   it('an enterprise user sees the PCI figures but nothing else of enterprise support', { timeout: 90_000 }, async () => {
-    const { context, page, problems } = await signIn('doanhnghiep');
+    const { context, page, problems } = await signIn(browser, server.baseUrl, 'doanhnghiep');
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     assert.equal(await nav.getByRole('link', { name: 'Đối thoại doanh nghiệp' }).count(), 0);
     await nav.getByRole('link', { name: 'Chỉ số PCI' }).click();
@@ -259,7 +218,7 @@ describe('enterprise support (browser, real server)', () => {
   it('petition: the enterprise files, an officer routes and drafts, the leader approves, the enterprise reads the reply and closes it', { timeout: 150_000 }, async () => {
     const subject = 'Đề nghị hướng dẫn thủ tục cấp phép bán lẻ rượu E2E';
     const reply = 'Sở Công Thương hướng dẫn doanh nghiệp nộp hồ sơ trực tuyến; thời hạn giải quyết 10 ngày làm việc.';
-    const ent = await signIn('doanhnghiep');
+    const ent = await signIn(browser, server.baseUrl, 'doanhnghiep');
     await ent.page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Kiến nghị doanh nghiệp' }).click();
     await expectHeading(ent.page, 'Kiến nghị, phản ánh của doanh nghiệp');
     await ent.page.getByRole('button', { name: 'Gửi kiến nghị' }).click();
@@ -275,7 +234,7 @@ describe('enterprise support (browser, real server)', () => {
     await screenshot(ent.page, 'petition-filed-1280');
 
     // Routed to the trade division (lead) with the planning division as co-agency.
-    const officer = await signIn('canbo.tm');
+    const officer = await signIn(browser, server.baseUrl, 'canbo.tm');
     await officer.page.goto(url);
     await officer.page.getByLabel('Cơ quan chủ trì').click();
     await pickSingle(officer.page, 'Phòng Quản lý thương mại');
@@ -288,7 +247,7 @@ describe('enterprise support (browser, real server)', () => {
 
     // The co-agency finds it in its queue, cannot reply, and sends its contribution.
     const contribution = 'Đề nghị kết hợp hướng dẫn với chương trình bình ổn thị trường dịp cuối năm.';
-    const planner = await signIn('canbo.kh');
+    const planner = await signIn(browser, server.baseUrl, 'canbo.kh');
     await planner.page.goto(`${server.baseUrl}/petitions`);
     await expectHeading(planner.page, 'Kiến nghị, phản ánh của doanh nghiệp');
     await planner.page.getByRole('checkbox', { name: 'Hàng đợi của tôi (chủ trì hoặc phối hợp)' }).check();
@@ -309,7 +268,7 @@ describe('enterprise support (browser, real server)', () => {
     await officer.page.getByText('Chờ lãnh đạo duyệt').first().waitFor();
     await screenshot(officer.page, 'petition-drafted-1280');
 
-    const leader = await signIn('lanhdao');
+    const leader = await signIn(browser, server.baseUrl, 'lanhdao');
     await leader.page.goto(url);
     await leader.page.getByRole('button', { name: 'Duyệt và gửi trả lời' }).click();
     await leader.page.getByText('Trả lời đúng hạn').waitFor();
@@ -359,7 +318,7 @@ describe('enterprise support (browser, real server)', () => {
   it('petition outside the city’s competence: transferred out to a ministry; the enterprise sees where and why', { timeout: 120_000 }, async () => {
     const subject = 'Đề nghị sửa quy định phân giao hạn ngạch thuế quan E2E';
     const reason = 'Hạn ngạch thuế quan do Bộ Công Thương phân giao, ngoài thẩm quyền của Thành phố.';
-    const ent = await signIn('doanhnghiep');
+    const ent = await signIn(browser, server.baseUrl, 'doanhnghiep');
     await ent.page.goto(`${server.baseUrl}/petitions`);
     await ent.page.getByRole('button', { name: 'Gửi kiến nghị' }).click();
     const dialog = ent.page.getByRole('dialog');
@@ -371,7 +330,7 @@ describe('enterprise support (browser, real server)', () => {
     await ent.page.waitForURL(/\/petitions\/\d+$/);
     const url = ent.page.url();
 
-    const officer = await signIn('canbo.tm');
+    const officer = await signIn(browser, server.baseUrl, 'canbo.tm');
     await officer.page.goto(url);
     await officer.page.getByLabel('Bộ, ngành Trung ương tiếp nhận').click();
     // Only ministries and central agencies are offered.
