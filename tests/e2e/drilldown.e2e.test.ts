@@ -144,7 +144,7 @@ describe('IIP drill-down to enterprises and labour productivity (browser, real s
 
     const areaContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const areaPage = await areaContext.newPage();
-    problems.push(...watchErrors(areaPage, WATCH));
+    const areaProblems = watchErrors(areaPage, WATCH);
     await signInOn(areaPage, server.baseUrl, 'canbo.khuvuc');
     // Enterprise 1 (Đông Anh) machines parts: the area officer of Đông Anh sees it, not the rest of the city.
     await areaPage.goto(`${server.baseUrl}/indicators?period=${previous}&node=2592`);
@@ -162,6 +162,7 @@ describe('IIP drill-down to enterprises and labour productivity (browser, real s
     assert.ok(names.length < city, `${names.length} of ${city} enterprises`);
     await areaPage.screenshot({ path: path.join(RESULTS_DIR, 'drilldown-area-officer-vi-1280.png') });
     assert.deepEqual(problems, []);
+    assert.deepEqual(areaProblems, [], 'the area officer page');
     await areaContext.close();
     await context.close();
   });
