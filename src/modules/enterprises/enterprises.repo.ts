@@ -108,7 +108,7 @@ export const editDistance = (a: string, b: string): number => {
 
 /**
  * Adds the words of the given enterprises' names to the search vocabulary: the lexemes of their
- * full-text vectors, i.e. the keys of the full-text index (the import does the same in its upsert).
+ * full-text vectors, i.e. the keys of the full-text index (the import adds its names' with ts_stat).
  */
 export const addSearchWords = async (db: TDbOrTx, enterpriseIds: number[] | 'all') => {
   const scope = enterpriseIds === 'all' ? sql`` : sql`where e.id in (select (jsonb_array_elements_text(${JSON.stringify(enterpriseIds)}::jsonb))::int)`;
@@ -126,7 +126,7 @@ export const correctSearchWords = async (db: TDbOrTx, words: string[]): Promise<
   let isChanged = false;
   const out: string[] = [];
   for (const w of words) {
-    const known = await queryRows<{ word: string }>(db, sql`select word from search_words where word >= ${w} and word < ${w + '\uffff'} limit 1`);
+    const known = await queryRows<{ word: string }>(db, sql`select word from search_words where word like ${w + '%'} limit 1`);
     if (known.length) {
       out.push(w);
       continue;
@@ -220,7 +220,10 @@ const PREFIX_FORMS_MAX = 8;
  * matches.
  */
 export const prefixForms = async (db: TDbOrTx, word: string): Promise<string[] | undefined> => {
-  const rows = await queryRows<{ word: string }>(db, sql`select word from search_words where word >= ${word} and word < ${word + '\uffff'} order by word limit ${PREFIX_FORMS_MAX + 1}`);
+  // LIKE, not a range up to word + U+FFFF: whether that range holds every word with the prefix
+  // depends on where the database's collation sorts U+FFFF, while LIKE tests the prefix itself.
+  // The words are [a-z0-9] (toSearchWords), so they hold no LIKE wildcard.
+  const rows = await queryRows<{ word: string }>(db, sql`select word from search_words where word like ${word + '%'} order by word limit ${PREFIX_FORMS_MAX + 1}`);
   // Only plain words are listed in the query (a lexeme such as "abc-tech" would be parsed again).
   const isListable = rows.length > 0 && rows.length <= PREFIX_FORMS_MAX && rows.every((r) => /^[a-z0-9]+$/.test(r.word));
   return isListable ? rows.map((r) => r.word) : undefined;
