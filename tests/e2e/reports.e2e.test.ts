@@ -130,6 +130,9 @@ describe('monthly reports (browser, real server)', () => {
     await screenshot(officer.page, 'review-report');
     await officer.page.getByRole('button', { name: 'Trả lại' }).click();
     const dialog = officer.page.getByRole('dialog');
+    // The reason field first: a click on "Trả lại" before the dialog's form has mounted its field
+    // validates an empty form (CI saw the message never appear).
+    await dialog.getByLabel('Lý do trả lại').waitFor();
     await dialog.getByRole('button', { name: 'Trả lại' }).click();
     await dialog.getByText('Nhập lý do trả lại (ít nhất 3 ký tự).').waitFor();
     await dialog.getByLabel('Lý do trả lại').fill('Sản lượng tăng gấp bốn lần, đề nghị kiểm tra lại đơn vị tính');
